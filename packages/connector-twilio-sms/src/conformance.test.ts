@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+
+import { describeConformance } from '@switchboard/core/testing';
+import nock from 'nock';
+
+import createConnector from './index.js';
+import { validConfig } from './__fixtures__/configs.js';
+
+describeConformance({
+  packageDir: fileURLToPath(new URL('..', import.meta.url)),
+  createConnector,
+  validConfig,
+  secrets: [validConfig.authToken],
+  users: [validConfig.accountSID],
+  intercept: () =>
+    nock('https://api.twilio.com').post(`/2010-04-01/Accounts/${validConfig.accountSID}/Messages.json`),
+  missingTemplate: {
+    config: { ...validConfig, templates: [{ usageType: 'SignIn', content: 'Code {{code}}' }] },
+    code: 'invalid_config',
+  },
+});

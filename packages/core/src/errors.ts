@@ -1,0 +1,99 @@
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+
+/**
+ * `UsageLimitExceeded` arrived in connector-kit 5. Logto 1.35 to 1.37 ship kit 4.7, where the enum
+ * member is missing and would turn into an error without a code; those servers get the closest
+ * code they know instead (also answered as HTTP 429).
+ */
+export const usageLimitExceeded: ConnectorErrorCodes =
+  ConnectorErrorCodes.UsageLimitExceeded ?? ConnectorErrorCodes.RateLimitExceeded;
+
+/** What every Switchboard error carries in `ConnectorError.data`, and nothing else. */
+export type ErrorData = {
+  provider: string;
+  message: string;
+  status?: number;
+  code?: string;
+  requestId?: string;
+  /** Documented, non-secret provider fields such as Twilio's `more_info` or Alipay's `sub_code`. */
+  details?: Record<string, string | number | boolean>;
+};
+
+/** A provider failure before it becomes a ConnectorError: what the status and body told us. */
+export type ProviderFailure = {
+  status?: number;
+  code?: string;
+  message?: string;
+};
+
+/** Provider error codes mapped to Logto codes; what a table leaves out falls back on the status. */
+export type ErrorTable = Readonly<Record<string, ConnectorErrorCodes>>;
+
+export const classifyStatus = (status: number | undefined): ConnectorErrorCodes => {
+  if (status === 429) return ConnectorErrorCodes.RateLimitExceeded;
+  if (status === 401 || status === 403) return ConnectorErrorCodes.InvalidConfig;
+  if (status === 402) return usageLimitExceeded;
+  return ConnectorErrorCodes.General;
+};
+
+export const classify = (table: ErrorTable, failure: ProviderFailure): ConnectorErrorCodes =>
+  (failure.code !== undefined && Object.hasOwn(table, failure.code)
+    ? table[failure.code]
+    : undefined) ?? classifyStatus(failure.status);
+
+const minSecretLength = 4;
+
+/** Every form in which a secret could appear in text: raw, URL-encoded and base64. */
+export const secretForms = (secret: string): string[] => {
+  const forms = new Set([
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replaceAll('%20', '+'),
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'),
+  ]);
+  return [...forms].filter((form) => form.length >= minSecretLength);
+};
+
+export type Redactor = (text: string) => string;
+
+/** Builds a function that blanks out every known form of every given secret. */
+export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Redactor => {
+  const forms = secrets
+    .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
+    .flatMap((secret) => secretForms(secret))
+    .sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return (text) => text;
+  return (text) => forms.reduce((result, form) => result.replaceAll(form, '[redacted]'), text);
+};
+
+const maxMessageLength = 500;
+
+const clip = (text: string) =>
+  text.length > maxMessageLength ? `${text.slice(0, maxMessageLength)}…` : text;
+
+/**
+ * Creates the ConnectorError a connector throws. `data` is rebuilt field by field, strings are
+ * clipped and run through `redact`, so nothing else (no raw error object, no header, no URL) can
+ * ride along.
+ */
+export const connectorError = (
+  code: ConnectorErrorCodes,
+  data: ErrorData,
+  redact: Redactor = (text) => text,
+): ConnectorError => {
+  const clean = (text: string) => clip(redact(text));
+  const safe: ErrorData = { provider: data.provider, message: clean(data.message) };
+  if (data.status !== undefined) safe.status = data.status;
+  if (data.code !== undefined) safe.code = clean(String(data.code));
+  if (data.requestId !== undefined) safe.requestId = clean(String(data.requestId));
+  if (data.details !== undefined) {
+    safe.details = Object.fromEntries(
+      Object.entries(data.details).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? clean(value) : value,
+      ]),
+    );
+  }
+  return new ConnectorError(code, safe);
+};

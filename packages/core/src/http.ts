@@ -1,0 +1,273 @@
+import http from 'node:http';
+import https from 'node:https';
+
+import { type ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { got, type Method, RequestError, TimeoutError } from 'got';
+import type { ZodType, ZodTypeDef } from 'zod';
+
+import { defaultTimeoutMs } from './config.js';
+import {
+  classifyStatus,
+  connectorError,
+  createRedactor,
+  type ErrorData,
+  type ProviderFailure,
+} from './errors.js';
+
+/** Shared keep-alive agents: one connection pool per bundle, reused across sends. */
+const agent = {
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
+};
+
+export const defaultMaxResponseBytes = 1024 * 1024;
+
+/** What a failed call tells a caller that wants to try another host (SMS Aero gates). */
+export type FailureKind =
+  /** Nothing reached the provider (refused, DNS, TLS): safe to try elsewhere. */
+  | 'not-sent'
+  /** The request may have been accepted (timeout after sending, reset): never send again. */
+  | 'maybe-sent'
+  /** The provider answered with an error status. */
+  | 'answered';
+
+const failureKinds = new WeakMap<ConnectorError, { kind: FailureKind; status?: number }>();
+
+/** How a ConnectorError thrown by a client came about; kept off the error object itself. */
+export const failureKindOf = (error: unknown) =>
+  typeof error === 'object' && error !== null
+    ? failureKinds.get(error as ConnectorError)
+    : undefined;
+
+const notSentCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPROTO',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const connectPhases = new Set(['lookup', 'connect', 'secureConnect']);
+
+export type ParsedErrorBody = ProviderFailure & Pick<ErrorData, 'requestId' | 'details'>;
+
+export type HttpClientOptions = {
+  /** The connector's PROVIDER constant, carried by every error. */
+  provider: string;
+  /** Whole-request timeout in milliseconds (default 10 s). */
+  timeoutMs?: number;
+  /** Config values that must never appear in an error: keys, tokens, passwords. */
+  secrets?: ReadonlyArray<string | undefined>;
+  /** Reads the provider's error body (any status) into code, message and request id. */
+  parseError?: (
+    body: unknown,
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+  ) => ParsedErrorBody | undefined;
+  /** Maps a failure to a Logto code; undefined falls back on the HTTP status. */
+  classify?: (failure: ProviderFailure) => ConnectorErrorCodes | undefined;
+  /** Largest response body read before the request is abandoned (default 1 MiB). */
+  maxResponseBytes?: number;
+};
+
+export type RequestOptions<T> = {
+  method?: Method;
+  url: string;
+  headers?: Record<string, string>;
+  form?: Record<string, string>;
+  json?: unknown;
+  body?: string | Buffer;
+  searchParams?: Record<string, string> | URLSearchParams;
+  /** Guard for a successful (2xx) JSON body. */
+  guard: ZodType<T, ZodTypeDef, unknown>;
+};
+
+export type HttpResponse<T> = {
+  status: number;
+  body: T;
+  /** The body exactly as received, for signature checks over the raw text. */
+  rawBody: string;
+  headers: Record<string, string | string[] | undefined>;
+};
+
+const tryParseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Secrets hidden inside an Authorization header (Basic user:password) count as secrets too. */
+const headerSecrets = (headers: Record<string, string> | undefined): string[] => {
+  const authorization = Object.entries(headers ?? {}).find(
+    ([name]) => name.toLowerCase() === 'authorization',
+  )?.[1];
+  if (!authorization) return [];
+  const [scheme, token = ''] = authorization.split(' ');
+  if (scheme?.toLowerCase() !== 'basic') return [token];
+  const decoded = Buffer.from(token, 'base64').toString();
+  const separator = decoded.indexOf(':');
+  return [token, decoded, decoded.slice(separator + 1)];
+};
+
+export type HttpClient = {
+  request<T>(options: RequestOptions<T>): Promise<HttpResponse<T>>;
+  /** A provider-level failure found in a successful response ("200 but failed"). */
+  fail(failure: ParsedErrorBody): ConnectorError;
+};
+
+export const createHttpClient = (options: HttpClientOptions): HttpClient => {
+  const { provider } = options;
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
+  const baseRedact = createRedactor(options.secrets ?? []);
+
+  const failure = (
+    failure: ParsedErrorBody,
+    kind: FailureKind,
+    redact = baseRedact,
+  ): ConnectorError => {
+    const code =
+      options.classify?.(failure) ??
+      (failure.status === undefined
+        ? ConnectorErrorCodes.General
+        : classifyStatus(failure.status));
+    const error = connectorError(
+      code,
+      {
+        provider,
+        message:
+          failure.message ??
+          (failure.status === undefined
+            ? `${provider} request failed`
+            : `${provider} answered HTTP ${failure.status}`),
+        ...(failure.status === undefined ? {} : { status: failure.status }),
+        ...(failure.code === undefined ? {} : { code: failure.code }),
+        ...(failure.requestId === undefined ? {} : { requestId: failure.requestId }),
+        ...(failure.details === undefined ? {} : { details: failure.details }),
+      },
+      redact,
+    );
+    failureKinds.set(error, { kind, ...(failure.status === undefined ? {} : { status: failure.status }) });
+    return error;
+  };
+
+  const networkFailure = (error: unknown, redact: typeof baseRedact): ConnectorError => {
+    if (error instanceof TimeoutError) {
+      const notSent = connectPhases.has(error.event);
+      const result = connectorError(
+        ConnectorErrorCodes.General,
+        {
+          provider,
+          code: 'ETIMEDOUT',
+          message: notSent
+            ? `could not connect to ${provider} within ${timeoutMs} ms`
+            : `${provider} did not answer within ${timeoutMs} ms; the message may still be delivered`,
+        },
+        redact,
+      );
+      failureKinds.set(result, { kind: notSent ? 'not-sent' : 'maybe-sent' });
+      return result;
+    }
+    const code =
+      error instanceof RequestError
+        ? error.code
+        : typeof error === 'object' && error !== null && 'code' in error
+          ? String(error.code)
+          : 'EUNKNOWN';
+    const notSent = notSentCodes.has(code);
+    const result = connectorError(
+      ConnectorErrorCodes.General,
+      {
+        provider,
+        code,
+        message: notSent
+          ? `could not reach ${provider} (${code})`
+          : `connection to ${provider} failed (${code}); the message may still be delivered`,
+      },
+      redact,
+    );
+    failureKinds.set(result, { kind: notSent ? 'not-sent' : 'maybe-sent' });
+    return result;
+  };
+
+  const request = async <T>(request: RequestOptions<T>): Promise<HttpResponse<T>> => {
+    const redact = createRedactor([...(options.secrets ?? []), ...headerSecrets(request.headers)]);
+    let tooLarge = false;
+    let response;
+    try {
+      const call = got(request.url, {
+        method: request.method ?? 'POST',
+        headers: request.headers,
+        ...(request.form === undefined ? {} : { form: request.form }),
+        ...(request.json === undefined ? {} : { json: request.json }),
+        ...(request.body === undefined ? {} : { body: request.body }),
+        ...(request.searchParams === undefined ? {} : { searchParams: request.searchParams }),
+        timeout: { request: timeoutMs },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        followRedirect: false,
+        responseType: 'text',
+        agent,
+      });
+      call.on('downloadProgress', ({ transferred }) => {
+        if (transferred > maxBytes && !tooLarge) {
+          tooLarge = true;
+          call.cancel();
+        }
+      });
+      response = await call;
+    } catch (error: unknown) {
+      if (tooLarge) {
+        const result = connectorError(
+          ConnectorErrorCodes.InvalidResponse,
+          { provider, message: `${provider} sent a response larger than ${maxBytes} bytes` },
+          redact,
+        );
+        failureKinds.set(result, { kind: 'maybe-sent' });
+        throw result;
+      }
+      throw networkFailure(error, redact);
+    }
+
+    const { statusCode: status, body: rawBody } = response;
+    const parsed = tryParseJson(rawBody);
+    if (status < 200 || status >= 300) {
+      const fromBody = parsed === undefined ? undefined : options.parseError?.(parsed, status, response.headers);
+      throw failure({ ...fromBody, status }, 'answered', redact);
+    }
+    if (parsed === undefined) {
+      const result = connectorError(
+        ConnectorErrorCodes.InvalidResponse,
+        { provider, status, message: `${provider} answered HTTP ${status} with a body that is not JSON` },
+        redact,
+      );
+      failureKinds.set(result, { kind: 'answered', status });
+      throw result;
+    }
+    const checked = request.guard.safeParse(parsed);
+    if (!checked.success) {
+      const fields = [...new Set(checked.error.issues.map((issue) => issue.path.join('.') || '(body)'))];
+      const result = connectorError(
+        ConnectorErrorCodes.InvalidResponse,
+        {
+          provider,
+          status,
+          message: `${provider} answered HTTP ${status} with an unexpected body (${fields.join(', ')})`,
+        },
+        redact,
+      );
+      failureKinds.set(result, { kind: 'answered', status });
+      throw result;
+    }
+    return { status, body: checked.data, rawBody, headers: response.headers };
+  };
+
+  return { request, fail: (parsed) => failure(parsed, 'answered') };
+};

@@ -1,0 +1,6 @@
+export * from './config.js';
+export * from './errors.js';
+export * from './http.js';
+export * from './phone.js';
+export * from './signing.js';
+export * from './templates.js';

@@ -1,0 +1,56 @@
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+import { connectorError } from './errors.js';
+
+export type Phone = {
+  /** `+14155550123` */
+  e164: string;
+  /** Country code and number, digits only: `14155550123` */
+  international: string;
+  /** The national significant number, digits only: `4155550123` */
+  national: string;
+  /** `1` */
+  countryCallingCode: string;
+  /** ISO 3166-1 alpha-2 country, when known: `US` */
+  country?: CountryCode;
+};
+
+export type ParsePhoneOptions = {
+  /**
+   * A country to try when the number is not valid in international form, for numbers people
+   * store without their country code (an 11-digit mainland China mobile, for Aliyun).
+   */
+  fallbackCountry?: CountryCode;
+};
+
+const toPhone = (number: NonNullable<ReturnType<typeof parsePhoneNumberFromString>>): Phone => ({
+  e164: number.number,
+  international: number.number.slice(1),
+  national: number.nationalNumber,
+  countryCallingCode: number.countryCallingCode,
+  ...(number.country ? { country: number.country } : {}),
+});
+
+/**
+ * Parses a recipient once. Logto passes digits with the country code and no `+`; a leading `+`
+ * or `00`, spaces, dashes, dots and brackets are accepted too. A number that is not valid for its
+ * country is rejected before any request.
+ */
+export const parsePhone = (provider: string, raw: string, options: ParsePhoneOptions = {}): Phone => {
+  const compact = raw.trim().replace(/[\s().-]/g, '');
+  const digits = compact.replace(/^(\+|00)/, '');
+  if (/^\d{4,17}$/.test(digits)) {
+    const international = parsePhoneNumberFromString(`+${digits}`);
+    if (international?.isValid()) return toPhone(international);
+    if (options.fallbackCountry && !/^(\+|00)/.test(compact)) {
+      const national = parsePhoneNumberFromString(digits, options.fallbackCountry);
+      if (national?.isValid()) return toPhone(national);
+    }
+  }
+  throw connectorError(ConnectorErrorCodes.InvalidRequestParameters, {
+    provider,
+    message:
+      'the recipient is not a valid phone number: expected the country code and number, e.g. 14155550123',
+  });
+};

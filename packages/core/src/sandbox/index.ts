@@ -1,0 +1,134 @@
+// Dev-only helpers for the sandbox demo: a fake provider on 127.0.0.1 and the types a connector's
+// `src/sandbox.ts` exports. Never bundled into a published connector.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { ConnectorErrorCodes } from '@logto/connector-kit';
+
+export type RecordedRequest = {
+  method: string;
+  /** Path with query string. */
+  url: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  text: string;
+};
+
+export type FakeReply = {
+  status: number;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON. */
+  body?: string | Record<string, unknown>;
+};
+
+/** What a fake says about one request: what it saw (secrets masked) and whether it accepted it. */
+export type Observation = {
+  summary: string;
+  accepted: boolean;
+  reason?: string;
+};
+
+export type FakeHandler = (
+  request: RecordedRequest,
+  observe: (observation: Observation) => void,
+) => FakeReply | Promise<FakeReply>;
+
+export type FakeServer = {
+  url: string;
+  observations: Observation[];
+  close(): Promise<void>;
+};
+
+/** Starts an HTTP server on 127.0.0.1 with a random port. */
+export const startFakeServer = async (handler: FakeHandler): Promise<FakeServer> => {
+  const observations: Observation[] = [];
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+      const request: RecordedRequest = {
+        method: incoming.method ?? 'GET',
+        url: incoming.url ?? '/',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: incoming.headers,
+        body,
+        text: body.toString('utf8'),
+      };
+      Promise.resolve()
+        .then(() => handler(request, (observation) => observations.push(observation)))
+        .then(
+          (reply) => {
+            const isJson = typeof reply.body === 'object';
+            outgoing.writeHead(reply.status, {
+              ...(isJson ? { 'content-type': 'application/json' } : {}),
+              ...reply.headers,
+            });
+            outgoing.end(isJson ? JSON.stringify(reply.body) : (reply.body ?? ''));
+          },
+          (error: unknown) => {
+            observations.push({ summary: 'fake crashed', accepted: false, reason: String(error) });
+            outgoing.writeHead(500).end();
+          },
+        );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    observations,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
+
+export const parseBasicAuth = (
+  header: string | undefined,
+): { user: string; password: string } | undefined => {
+  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const separator = decoded.indexOf(':');
+  if (separator < 0) return undefined;
+  return { user: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
+};
+
+export const parseForm = (text: string): Record<string, string> =>
+  Object.fromEntries(new URLSearchParams(text));
+
+/** Shows enough of a secret to recognise it: `sk_l…89`. */
+export const mask = (value: string): string =>
+  value.length <= 6 ? '***' : `${value.slice(0, 4)}…${value.slice(-2)}`;
+
+export type SandboxConnector = {
+  sendMessage?: (data: { to: string; type: string; payload: Record<string, unknown> }, config?: unknown) => Promise<unknown>;
+  getAuthorizationUri?: (payload: Record<string, unknown>, setSession: (session: unknown) => Promise<void>) => Promise<string>;
+  getUserInfo?: (data: unknown, getSession: () => Promise<Record<string, unknown>>) => Promise<unknown>;
+};
+
+export type SandboxScenario = {
+  name: string;
+  /** Overrides the sandbox's config for this scenario. */
+  config?: (baseUrl: string) => Record<string, unknown>;
+  run: (connector: SandboxConnector, config: Record<string, unknown>) => Promise<unknown>;
+  /** `success`, or the ConnectorError code the connector must answer with. */
+  expect: 'success' | `${ConnectorErrorCodes}`;
+};
+
+/** What each connector's `src/sandbox.ts` default-exports. */
+export type Sandbox = {
+  /** The fake provider; one per demo run. */
+  start(): Promise<FakeServer>;
+  /** A config that points the connector at the fake. */
+  config(baseUrl: string): Record<string, unknown>;
+  scenarios: SandboxScenario[];
+};
+
+export const defineSandbox = (sandbox: Sandbox) => sandbox;

@@ -1,0 +1,116 @@
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  createVerify,
+  type KeyObject,
+} from 'node:crypto';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+
+import { connectorError } from './errors.js';
+
+/** RFC 3986 percent-encoding: only A-Z a-z 0-9 - _ . ~ stay as they are. */
+export const percentEncode = (value: string): string =>
+  encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+
+export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+export const md5Hex = (data: string | Buffer) => createHash('md5').update(data).digest('hex');
+
+export const hmac = (algorithm: 'sha1' | 'sha256', key: string | Buffer, data: string | Buffer) =>
+  createHmac(algorithm, key).update(data).digest();
+
+const maxCachedKeys = 32;
+
+/** Parsed keys by their text, so a key is parsed once and not on every request. */
+const cache = new Map<string, KeyObject>();
+
+const remember = (text: string, key: KeyObject) => {
+  if (cache.size >= maxCachedKeys) cache.delete(cache.keys().next().value as string);
+  cache.set(text, key);
+  return key;
+};
+
+/** Accepts PEM, PEM pasted with literal `\n`, or the bare base64 body that key tools print. */
+const normalizeKeyText = (text: string) => text.trim().replaceAll('\\r', '').replaceAll('\\n', '\n');
+
+const bareBase64 = (text: string) => {
+  const compact = text.replace(/\s+/g, '');
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(compact) ? Buffer.from(compact, 'base64') : undefined;
+};
+
+const isRsa = (key: KeyObject) => key.asymmetricKeyType === 'rsa';
+
+const tryParse = (parse: () => KeyObject): KeyObject | undefined => {
+  try {
+    const key = parse();
+    return isRsa(key) ? key : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Parses an RSA private key (PKCS#8 or PKCS#1, PEM or bare base64) once and caches it. A key that
+ * cannot be read is an `invalid_config` error naming the field, never showing the key.
+ */
+export const loadPrivateKey = (provider: string, field: string, text: string): KeyObject => {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const normalized = normalizeKeyText(text);
+  const der = normalized.includes('-----BEGIN') ? undefined : bareBase64(normalized);
+  const key = der
+    ? (tryParse(() => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })) ??
+      tryParse(() => createPrivateKey({ key: der, format: 'der', type: 'pkcs1' })))
+    : tryParse(() => createPrivateKey(normalized));
+  if (!key) {
+    throw connectorError(ConnectorErrorCodes.InvalidConfig, {
+      provider,
+      message: `${field} is not a readable RSA private key: paste the PEM text including its BEGIN and END lines, or the bare base64 key`,
+    });
+  }
+  return remember(text, key);
+};
+
+/** Parses an RSA public key (SPKI or PKCS#1, PEM or bare base64, or an X.509 certificate) once. */
+export const loadPublicKey = (provider: string, field: string, text: string): KeyObject => {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const normalized = normalizeKeyText(text);
+  const der = normalized.includes('-----BEGIN') ? undefined : bareBase64(normalized);
+  const key = der
+    ? (tryParse(() => createPublicKey({ key: der, format: 'der', type: 'spki' })) ??
+      tryParse(() => createPublicKey({ key: der, format: 'der', type: 'pkcs1' })))
+    : tryParse(() => createPublicKey(normalized));
+  if (!key) {
+    throw connectorError(ConnectorErrorCodes.InvalidConfig, {
+      provider,
+      message: `${field} is not a readable RSA public key or certificate: paste the PEM text or the bare base64 key`,
+    });
+  }
+  return remember(text, key);
+};
+
+export type RsaAlgorithm = 'RSA-SHA256' | 'RSA-SHA1';
+
+export const rsaSign = (key: KeyObject, algorithm: RsaAlgorithm, data: string): string =>
+  createSign(algorithm).update(data, 'utf8').sign(key, 'base64');
+
+export const rsaVerify = (
+  key: KeyObject,
+  algorithm: RsaAlgorithm,
+  data: string,
+  signature: string,
+): boolean => {
+  try {
+    return createVerify(algorithm).update(data, 'utf8').verify(key, signature, 'base64');
+  } catch {
+    return false;
+  }
+};

@@ -1,0 +1,198 @@
+// Dev-only conformance suite: every connector calls `describeConformance` once from its tests.
+import { existsSync, readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import path from 'node:path';
+
+import {
+  type AllConnector,
+  ConnectorError,
+  ConnectorErrorCodes,
+  connectorMetadataGuard,
+  type CreateConnector,
+} from '@logto/connector-kit';
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+
+import { findSecrets } from './secrets.js';
+
+export { errorTexts, findSecrets, secretVariants } from './secrets.js';
+
+const notImplemented = async () => {
+  throw new ConnectorError(ConnectorErrorCodes.NotImplemented);
+};
+
+/** Builds a connector the way Logto does: `getConfig` answers with the stored config. */
+export const buildConnector = async <T extends AllConnector>(
+  createConnector: CreateConnector<T>,
+  storedConfig?: unknown,
+): Promise<T> =>
+  createConnector({
+    getConfig: storedConfig === undefined ? notImplemented : async () => storedConfig,
+  } as Parameters<CreateConnector<T>>[0]);
+
+/** Runs a call that must fail and returns its error. */
+export const failureOf = async (call: () => Promise<unknown>): Promise<unknown> => {
+  try {
+    await call();
+  } catch (error: unknown) {
+    return error;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+};
+
+export type ConformanceOptions<T extends AllConnector> = {
+  /** The package folder (holds package.json, README.md, the logo). */
+  packageDir: string;
+  createConnector: CreateConnector<T>;
+  /** A config that succeeds against `intercept`; must accept `timeout` (ms). */
+  validConfig: Record<string, unknown>;
+  /** The secret values inside `validConfig`. */
+  secrets: string[];
+  /** Non-secret values that may pair with a secret in a Basic header (account ids, `api`). */
+  users?: string[];
+  /** A nock interceptor for the provider call `invoke` makes first. */
+  intercept: () => nock.Interceptor;
+  /** The connector's main call; defaults to `sendMessage` of a Generic code to `recipient`. */
+  invoke?: (connector: T, config: Record<string, unknown>) => Promise<unknown>;
+  recipient?: string;
+  /** A config whose templates cannot serve a Generic message, and the code it must fail with. */
+  /** Points a config at another base URL (default: sets `endpoint`). */
+  withEndpoint?: (config: Record<string, unknown>, baseUrl: string) => Record<string, unknown>;
+  missingTemplate?: { config: Record<string, unknown>; code: `${ConnectorErrorCodes}` };
+};
+
+const officialIds = new Set([
+  'aliyun-short-message-service',
+  'twilio-short-message-service',
+  'smsaero-short-message-service',
+  'mailgun-email',
+  'alipay-native',
+]);
+
+export const describeConformance = <T extends AllConnector>(options: ConformanceOptions<T>) => {
+  const invoke =
+    options.invoke ??
+    (async (connector: T, config: Record<string, unknown>) => {
+      if (!('sendMessage' in connector)) throw new Error('pass `invoke` for a social connector');
+      return connector.sendMessage(
+        { to: options.recipient ?? '14155550123', type: 'Generic' as never, payload: { code: '123456' } },
+        config,
+      );
+    });
+
+  const withEndpoint =
+    options.withEndpoint ?? ((config: Record<string, unknown>, endpoint: string) => ({ ...config, endpoint }));
+
+  const expectFailure = async (
+    config: Record<string, unknown>,
+    code: `${ConnectorErrorCodes}`,
+  ): Promise<ConnectorError> => {
+    const connector = await buildConnector(options.createConnector);
+    const error = await failureOf(() => invoke(connector, config));
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({ code });
+    expect(findSecrets(error, options.secrets, options.users)).toEqual([]);
+    return error as ConnectorError;
+  };
+
+  describe('conformance', () => {
+    it('builds without reading config, and its metadata passes Logto’s guard', async () => {
+      const connector = await buildConnector(options.createConnector);
+      const result = connectorMetadataGuard.safeParse(connector.metadata);
+      expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+      expect(connector.metadata.id).toMatch(/^switchboard-/);
+      expect(officialIds.has(connector.metadata.id)).toBe(false);
+      expect(['Sms', 'Email', 'Social']).toContain(connector.type);
+    });
+
+    it('ships the README and logo its metadata points at, and lists connector-kit as a dependency', async () => {
+      const connector = await buildConnector(options.createConnector);
+      const { readme, logo } = connector.metadata;
+      expect(readme).toBe('./README.md');
+      expect(existsSync(path.join(options.packageDir, readme))).toBe(true);
+      expect(logo).toMatch(/\.(svg|png)$/);
+      expect(existsSync(path.join(options.packageDir, logo))).toBe(true);
+      const manifest = JSON.parse(readFileSync(path.join(options.packageDir, 'package.json'), 'utf8')) as {
+        name: string;
+        dependencies?: Record<string, string>;
+        files?: string[];
+      };
+      expect(manifest.name).toMatch(/^@switchboard\/connector-/);
+      expect(manifest.dependencies?.['@logto/connector-kit']).toBeTypeOf('string');
+      expect(manifest.files).toEqual(expect.arrayContaining(['lib', 'README.md', logo.replace('./', '')]));
+    });
+
+    it('accepts the form defaults wherever a form item has one', async () => {
+      const connector = await buildConnector(options.createConnector);
+      const defaults = Object.fromEntries(
+        (connector.metadata.formItems ?? [])
+          .filter((item) => item.defaultValue !== undefined)
+          .map((item) => [item.key, item.defaultValue]),
+      );
+      const result = connector.configGuard.safeParse({ ...options.validConfig, ...defaults });
+      expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+      const keys = new Set((connector.metadata.formItems ?? []).map((item) => item.key));
+      for (const key of Object.keys(options.validConfig)) expect(keys, key).toContain(key);
+    });
+
+    it('rejects an empty config with invalid_config before any request', async () => {
+      await expectFailure({}, 'invalid_config');
+    });
+
+    if (options.missingTemplate) {
+      const { config, code } = options.missingTemplate;
+      it(`answers ${code} when no template fits`, async () => {
+        await expectFailure(config, code);
+      });
+    }
+
+    it('maps HTTP 429 to rate_limit_exceeded', async () => {
+      options.intercept().reply(429, { message: 'Too many requests' });
+      await expectFailure(options.validConfig, 'rate_limit_exceeded');
+    });
+
+    it.each([500, 502, 503])('maps HTTP %i to general, keeping the status', async (status) => {
+      options.intercept().reply(status, '<html>upstream error</html>');
+      const error = await expectFailure(options.validConfig, 'general');
+      expect(error.data).toMatchObject({ status });
+    });
+
+    it('gives up after the configured timeout', async () => {
+      options.intercept().delay(2000).reply(200, {});
+      const started = performance.now();
+      const error = await expectFailure({ ...options.validConfig, timeout: 200 }, 'general');
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(error.data).toMatchObject({ code: 'ETIMEDOUT' });
+    });
+
+    it('reports a connection reset as general', async () => {
+      // A real socket on loopback: the server reads the request, then resets the connection.
+      const server = createServer((socket) => {
+        socket.once('data', () => socket.resetAndDestroy());
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const config = withEndpoint(options.validConfig, `http://127.0.0.1:${port}`);
+        const error = await expectFailure(config, 'general');
+        expect(error.data).toMatchObject({ code: 'ECONNRESET' });
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
+    it('answers a body that is not JSON with a ConnectorError', async () => {
+      options.intercept().reply(200, 'not json', { 'content-type': 'text/plain' });
+      const connector = await buildConnector(options.createConnector);
+      const error = await failureOf(() => invoke(connector, options.validConfig));
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect(findSecrets(error, options.secrets, options.users)).toEqual([]);
+    });
+
+    it('runs with the network disabled', async () => {
+      const error = await failureOf(() => fetch('https://example.com/'));
+      expect(String(error)).toMatch(/Nock: Disallowed net connect|fetch failed/);
+      expect(String((error as Error).cause ?? error)).toMatch(/Disallowed net connect/);
+    });
+  });
+};

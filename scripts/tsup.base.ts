@@ -1,0 +1,21 @@
+// Shared tsup settings for every connector package. Logto imports `lib/index.js` by path and
+// installs nothing for a package added with `logto connector add`, so everything except what a
+// Logto server already ships (connector-kit, got, zod, snakecase-keys) is bundled, core included.
+import { defineConfig } from 'tsup';
+
+export const logtoProvided = ['@logto/connector-kit', 'got', 'zod', 'snakecase-keys'];
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  outDir: 'lib',
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  splitting: false,
+  treeshake: true,
+  external: logtoProvided,
+  noExternal: [/^@switchboard\//, 'libphonenumber-js'],
+});
