@@ -32,7 +32,9 @@ const authorization = (config: TwilioSmsConfig) => {
 export const messageForm = (config: TwilioSmsConfig, to: Phone, body: string) => ({
   To: to.e164,
   Body: body,
-  ...(config.fromMessagingServiceSID ? { MessagingServiceSid: config.fromMessagingServiceSID } : {}),
+  ...(config.fromMessagingServiceSID
+    ? { MessagingServiceSid: config.fromMessagingServiceSID }
+    : {}),
   ...(config.from ? { From: config.from } : {}),
   ...(config.disableRiskCheck ? { RiskCheck: 'disable' } : {}),
 });

@@ -19,10 +19,13 @@ export const twilioSmsConfigGuard = z
     apiKeySid: optionalText,
     apiKeySecret: optionalText,
     fromMessagingServiceSID: optionalText,
-    from: optionalText.refine((value) => value === undefined || e164.test(value) || alphanumericSender.test(value), {
-      message:
-        'from must be an E.164 number such as +14155550123 or an alphanumeric sender ID of up to 11 letters, digits and spaces',
-    }),
+    from: optionalText.refine(
+      (value) => value === undefined || e164.test(value) || alphanumericSender.test(value),
+      {
+        message:
+          'from must be an E.164 number such as +14155550123 or an alphanumeric sender ID of up to 11 letters, digits and spaces',
+      },
+    ),
     region: z
       .enum(Object.keys(regions) as [keyof typeof regions, ...Array<keyof typeof regions>])
       .default('us1'),
@@ -51,7 +54,8 @@ export const twilioSmsConfigGuard = z
       context.addIssue({
         code: 'custom',
         path: ['fromMessagingServiceSID'],
-        message: 'set a sender: fromMessagingServiceSID (a Messaging Service) or from (a number or sender ID), or both',
+        message:
+          'set a sender: fromMessagingServiceSID (a Messaging Service) or from (a number or sender ID), or both',
       });
     }
   });

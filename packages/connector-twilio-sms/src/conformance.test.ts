@@ -13,7 +13,9 @@ describeConformance({
   secrets: [validConfig.authToken],
   users: [validConfig.accountSID],
   intercept: () =>
-    nock('https://api.twilio.com').post(`/2010-04-01/Accounts/${validConfig.accountSID}/Messages.json`),
+    nock('https://api.twilio.com').post(
+      `/2010-04-01/Accounts/${validConfig.accountSID}/Messages.json`,
+    ),
   missingTemplate: {
     config: { ...validConfig, templates: [{ usageType: 'SignIn', content: 'Code {{code}}' }] },
     code: 'invalid_config',

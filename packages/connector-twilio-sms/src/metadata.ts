@@ -1,7 +1,4 @@
-import {
-  ConnectorConfigFormItemType,
-  type ConnectorMetadata,
-} from '@logto/connector-kit';
+import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 import { defaultSmsTemplates } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
@@ -43,7 +40,8 @@ export const defaultMetadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.Text,
       isConfidential: true,
       placeholder: '<auth-token>',
-      description: 'Leave empty when you use an API key below (recommended by Twilio for production).',
+      description:
+        'Leave empty when you use an API key below (recommended by Twilio for production).',
     },
     {
       key: 'apiKeySid',
@@ -84,7 +82,8 @@ export const defaultMetadata: ConnectorMetadata = {
         { value: 'ie1', title: 'Ireland (IE1, api.dublin.ie1.twilio.com)' },
         { value: 'au1', title: 'Australia (AU1, api.sydney.au1.twilio.com)' },
       ],
-      description: 'Credentials belong to one region: pick the region your account or API key lives in.',
+      description:
+        'Credentials belong to one region: pick the region your account or API key lives in.',
     },
     {
       key: 'disableRiskCheck',

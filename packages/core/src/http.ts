@@ -135,9 +135,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   ): ConnectorError => {
     const code =
       options.classify?.(failure) ??
-      (failure.status === undefined
-        ? ConnectorErrorCodes.General
-        : classifyStatus(failure.status));
+      (failure.status === undefined ? ConnectorErrorCodes.General : classifyStatus(failure.status));
     const error = connectorError(
       code,
       {
@@ -154,7 +152,10 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
       },
       redact,
     );
-    failureKinds.set(error, { kind, ...(failure.status === undefined ? {} : { status: failure.status }) });
+    failureKinds.set(error, {
+      kind,
+      ...(failure.status === undefined ? {} : { status: failure.status }),
+    });
     return error;
   };
 
@@ -239,13 +240,18 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     const { statusCode: status, body: rawBody } = response;
     const parsed = tryParseJson(rawBody);
     if (status < 200 || status >= 300) {
-      const fromBody = parsed === undefined ? undefined : options.parseError?.(parsed, status, response.headers);
+      const fromBody =
+        parsed === undefined ? undefined : options.parseError?.(parsed, status, response.headers);
       throw failure({ ...fromBody, status }, 'answered', redact);
     }
     if (parsed === undefined) {
       const result = connectorError(
         ConnectorErrorCodes.InvalidResponse,
-        { provider, status, message: `${provider} answered HTTP ${status} with a body that is not JSON` },
+        {
+          provider,
+          status,
+          message: `${provider} answered HTTP ${status} with a body that is not JSON`,
+        },
         redact,
       );
       failureKinds.set(result, { kind: 'answered', status });
@@ -253,7 +259,9 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     }
     const checked = request.guard.safeParse(parsed);
     if (!checked.success) {
-      const fields = [...new Set(checked.error.issues.map((issue) => issue.path.join('.') || '(body)'))];
+      const fields = [
+        ...new Set(checked.error.issues.map((issue) => issue.path.join('.') || '(body)')),
+      ];
       const result = connectorError(
         ConnectorErrorCodes.InvalidResponse,
         {

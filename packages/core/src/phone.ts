@@ -37,7 +37,11 @@ const toPhone = (number: NonNullable<ReturnType<typeof parsePhoneNumberFromStrin
  * or `00`, spaces, dashes, dots and brackets are accepted too. A number that is not valid for its
  * country is rejected before any request.
  */
-export const parsePhone = (provider: string, raw: string, options: ParsePhoneOptions = {}): Phone => {
+export const parsePhone = (
+  provider: string,
+  raw: string,
+  options: ParsePhoneOptions = {},
+): Phone => {
   const compact = raw.trim().replace(/[\s().-]/g, '');
   const digits = compact.replace(/^(\+|00)/, '');
   if (/^\d{4,17}$/.test(digits)) {

@@ -38,7 +38,8 @@ const remember = (text: string, key: KeyObject) => {
 };
 
 /** Accepts PEM, PEM pasted with literal `\n`, or the bare base64 body that key tools print. */
-const normalizeKeyText = (text: string) => text.trim().replaceAll('\\r', '').replaceAll('\\n', '\n');
+const normalizeKeyText = (text: string) =>
+  text.trim().replaceAll('\\r', '').replaceAll('\\n', '\n');
 
 const bareBase64 = (text: string) => {
   const compact = text.replace(/\s+/g, '');

@@ -76,7 +76,8 @@ const primary = (tag: string) => normalizeTag(tag).split('-')[0] ?? '';
 /** The language a message should be in: `locale`, else the first of `uiLocales`. */
 export const payloadLocale = (payload: Record<string, unknown>): string | undefined => {
   if (typeof payload.locale === 'string' && payload.locale.trim()) return payload.locale;
-  if (typeof payload.uiLocales === 'string') return payload.uiLocales.trim().split(/\s+/)[0] || undefined;
+  if (typeof payload.uiLocales === 'string')
+    return payload.uiLocales.trim().split(/\s+/)[0] || undefined;
   return undefined;
 };
 

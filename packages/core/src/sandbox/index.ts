@@ -108,9 +108,18 @@ export const mask = (value: string): string =>
   value.length <= 6 ? '***' : `${value.slice(0, 4)}…${value.slice(-2)}`;
 
 export type SandboxConnector = {
-  sendMessage?: (data: { to: string; type: string; payload: Record<string, unknown> }, config?: unknown) => Promise<unknown>;
-  getAuthorizationUri?: (payload: Record<string, unknown>, setSession: (session: unknown) => Promise<void>) => Promise<string>;
-  getUserInfo?: (data: unknown, getSession: () => Promise<Record<string, unknown>>) => Promise<unknown>;
+  sendMessage?: (
+    data: { to: string; type: string; payload: Record<string, unknown> },
+    config?: unknown,
+  ) => Promise<unknown>;
+  getAuthorizationUri?: (
+    payload: Record<string, unknown>,
+    setSession: (session: unknown) => Promise<void>,
+  ) => Promise<string>;
+  getUserInfo?: (
+    data: unknown,
+    getSession: () => Promise<Record<string, unknown>>,
+  ) => Promise<unknown>;
 };
 
 export type SandboxScenario = {

@@ -10,7 +10,7 @@ import {
   connectorMetadataGuard,
   type CreateConnector,
 } from '@logto/connector-kit';
-import nock from 'nock';
+import type nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
 import { findSecrets } from './secrets.js';
@@ -75,13 +75,18 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
     (async (connector: T, config: Record<string, unknown>) => {
       if (!('sendMessage' in connector)) throw new Error('pass `invoke` for a social connector');
       return connector.sendMessage(
-        { to: options.recipient ?? '14155550123', type: 'Generic' as never, payload: { code: '123456' } },
+        {
+          to: options.recipient ?? '14155550123',
+          type: 'Generic' as never,
+          payload: { code: '123456' },
+        },
         config,
       );
     });
 
   const withEndpoint =
-    options.withEndpoint ?? ((config: Record<string, unknown>, endpoint: string) => ({ ...config, endpoint }));
+    options.withEndpoint ??
+    ((config: Record<string, unknown>, endpoint: string) => ({ ...config, endpoint }));
 
   const expectFailure = async (
     config: Record<string, unknown>,
@@ -112,14 +117,18 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
       expect(existsSync(path.join(options.packageDir, readme))).toBe(true);
       expect(logo).toMatch(/\.(svg|png)$/);
       expect(existsSync(path.join(options.packageDir, logo))).toBe(true);
-      const manifest = JSON.parse(readFileSync(path.join(options.packageDir, 'package.json'), 'utf8')) as {
+      const manifest = JSON.parse(
+        readFileSync(path.join(options.packageDir, 'package.json'), 'utf8'),
+      ) as {
         name: string;
         dependencies?: Record<string, string>;
         files?: string[];
       };
       expect(manifest.name).toMatch(/^@switchboard\/connector-/);
       expect(manifest.dependencies?.['@logto/connector-kit']).toBeTypeOf('string');
-      expect(manifest.files).toEqual(expect.arrayContaining(['lib', 'README.md', logo.replace('./', '')]));
+      expect(manifest.files).toEqual(
+        expect.arrayContaining(['lib', 'README.md', logo.replace('./', '')]),
+      );
     });
 
     it('accepts the form defaults wherever a form item has one', async () => {

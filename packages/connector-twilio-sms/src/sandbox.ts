@@ -1,0 +1,122 @@
+// The Twilio fake for `switchboard demo`: checks requests the way Twilio's Messages API does and
+// answers with Twilio's bodies, including its error bodies. Not part of the published package.
+import { randomBytes } from 'node:crypto';
+
+import {
+  defineSandbox,
+  mask,
+  parseBasicAuth,
+  parseForm,
+  startFakeServer,
+} from '@switchboard/core/sandbox';
+
+import { validConfig } from './__fixtures__/configs.js';
+
+const apiKey = { sid: 'SK33333333333333333333333333333333', secret: 'sandbox-api-key-secret-0042' };
+
+/** Twilio's magic test number that always fails as invalid (error 21211). */
+export const invalidNumber = '15005550001';
+
+const twilioError = (status: number, code: number, message: string) => ({
+  status,
+  body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+});
+
+export default defineSandbox({
+  start: () =>
+    startFakeServer((request, observe) => {
+      const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(request.path);
+      if (request.method !== 'POST' || !match) {
+        observe({
+          summary: `${request.method} ${request.path}`,
+          accepted: false,
+          reason: 'unknown route',
+        });
+        return twilioError(404, 20404, 'The requested resource was not found');
+      }
+      const account = decodeURIComponent(match[1] ?? '');
+      const auth = parseBasicAuth(request.headers.authorization);
+      const form = parseForm(request.text);
+      const sender = form.MessagingServiceSid ?? form.From ?? '';
+      const summary = `POST …/Accounts/${account}/Messages.json as ${auth?.user ?? '?'}:${mask(auth?.password ?? '')} To=${form.To} ${form.MessagingServiceSid ? 'MessagingServiceSid' : 'From'}=${sender} Body="${form.Body}"`;
+      const authenticated =
+        account === validConfig.accountSID &&
+        ((auth?.user === account && auth.password === validConfig.authToken) ||
+          (auth?.user === apiKey.sid && auth.password === apiKey.secret));
+      if (!authenticated) {
+        observe({ summary, accepted: false, reason: 'authentication failed (20003)' });
+        return twilioError(401, 20003, 'Authenticate');
+      }
+      if (!/^\+[1-9]\d{6,14}$/.test(form.To ?? '') || form.To === `+${invalidNumber}`) {
+        observe({ summary, accepted: false, reason: "'To' is not a valid phone number (21211)" });
+        return twilioError(400, 21211, `The 'To' number ${form.To} is not a valid phone number.`);
+      }
+      if (!sender) {
+        observe({ summary, accepted: false, reason: 'no sender (21603)' });
+        return twilioError(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required");
+      }
+      if (!form.Body) {
+        observe({ summary, accepted: false, reason: 'empty body (21602)' });
+        return twilioError(400, 21602, 'Message body is required.');
+      }
+      observe({ summary, accepted: true });
+      return {
+        status: 201,
+        body: {
+          sid: `SM${randomBytes(16).toString('hex')}`,
+          account_sid: account,
+          to: form.To,
+          body: form.Body,
+          status: form.MessagingServiceSid ? 'accepted' : 'queued',
+        },
+      };
+    }),
+  config: (baseUrl) => ({ ...validConfig, endpoint: baseUrl }),
+  scenarios: [
+    {
+      name: 'sign-in code, Auth Token + Messaging Service',
+      run: (connector, config) =>
+        connector.sendMessage!(
+          { to: '14155550123', type: 'SignIn', payload: { code: '482913' } },
+          config,
+        ),
+      expect: 'success',
+    },
+    {
+      name: 'API key + alphanumeric sender, German number',
+      config: (baseUrl) => ({
+        accountSID: validConfig.accountSID,
+        apiKeySid: apiKey.sid,
+        apiKeySecret: apiKey.secret,
+        from: 'Switchbrd',
+        templates: validConfig.templates,
+        endpoint: baseUrl,
+      }),
+      run: (connector, config) =>
+        connector.sendMessage!(
+          { to: '4915123456789', type: 'Generic', payload: { code: '771024' } },
+          config,
+        ),
+      expect: 'success',
+    },
+    {
+      name: 'wrong Auth Token',
+      config: (baseUrl) => ({ ...validConfig, authToken: 'not-the-token', endpoint: baseUrl }),
+      run: (connector, config) =>
+        connector.sendMessage!(
+          { to: '14155550123', type: 'SignIn', payload: { code: '482913' } },
+          config,
+        ),
+      expect: 'invalid_config',
+    },
+    {
+      name: 'number Twilio rejects (21211)',
+      run: (connector, config) =>
+        connector.sendMessage!(
+          { to: invalidNumber, type: 'SignIn', payload: { code: '482913' } },
+          config,
+        ),
+      expect: 'invalid_request_parameters',
+    },
+  ],
+});
