@@ -2,6 +2,7 @@
 // answers with Twilio's bodies, including its error bodies. Not part of the published package.
 import { randomBytes } from 'node:crypto';
 
+import { TemplateType } from '@logto/connector-kit';
 import {
   defineSandbox,
   mask,
@@ -77,7 +78,7 @@ export default defineSandbox({
       name: 'sign-in code, Auth Token + Messaging Service',
       run: (connector, config) =>
         connector.sendMessage!(
-          { to: '14155550123', type: 'SignIn', payload: { code: '482913' } },
+          { to: '14155550123', type: TemplateType.SignIn, payload: { code: '482913' } },
           config,
         ),
       expect: 'success',
@@ -94,7 +95,7 @@ export default defineSandbox({
       }),
       run: (connector, config) =>
         connector.sendMessage!(
-          { to: '4915123456789', type: 'Generic', payload: { code: '771024' } },
+          { to: '4915123456789', type: TemplateType.Generic, payload: { code: '771024' } },
           config,
         ),
       expect: 'success',
@@ -104,7 +105,7 @@ export default defineSandbox({
       config: (baseUrl) => ({ ...validConfig, authToken: 'not-the-token', endpoint: baseUrl }),
       run: (connector, config) =>
         connector.sendMessage!(
-          { to: '14155550123', type: 'SignIn', payload: { code: '482913' } },
+          { to: '14155550123', type: TemplateType.SignIn, payload: { code: '482913' } },
           config,
         ),
       expect: 'invalid_config',
@@ -113,7 +114,7 @@ export default defineSandbox({
       name: 'number Twilio rejects (21211)',
       run: (connector, config) =>
         connector.sendMessage!(
-          { to: invalidNumber, type: 'SignIn', payload: { code: '482913' } },
+          { to: invalidNumber, type: TemplateType.SignIn, payload: { code: '482913' } },
           config,
         ),
       expect: 'invalid_request_parameters',

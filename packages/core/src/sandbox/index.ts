@@ -3,7 +3,12 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { ConnectorErrorCodes } from '@logto/connector-kit';
+import type {
+  ConnectorErrorCodes,
+  GetAuthorizationUri,
+  GetUserInfo,
+  SendMessageFunction,
+} from '@logto/connector-kit';
 
 export type RecordedRequest = {
   method: string;
@@ -107,19 +112,11 @@ export const parseForm = (text: string): Record<string, string> =>
 export const mask = (value: string): string =>
   value.length <= 6 ? '***' : `${value.slice(0, 4)}…${value.slice(-2)}`;
 
+/** The connector calls a scenario may make (a built connector from any kit version fits). */
 export type SandboxConnector = {
-  sendMessage?: (
-    data: { to: string; type: string; payload: Record<string, unknown> },
-    config?: unknown,
-  ) => Promise<unknown>;
-  getAuthorizationUri?: (
-    payload: Record<string, unknown>,
-    setSession: (session: unknown) => Promise<void>,
-  ) => Promise<string>;
-  getUserInfo?: (
-    data: unknown,
-    getSession: () => Promise<Record<string, unknown>>,
-  ) => Promise<unknown>;
+  sendMessage?: SendMessageFunction;
+  getAuthorizationUri?: GetAuthorizationUri;
+  getUserInfo?: GetUserInfo;
 };
 
 export type SandboxScenario = {
