@@ -1,19 +1,24 @@
-// The cli bundles each connector's sandbox fake (packages/connector-*/src/sandbox.ts) as its own
-// entry, found from the folders, so adding a connector never touches this package.
+// The cli bundles each connector's sandbox fake (src/sandbox.ts) and credentials probe
+// (src/probe.ts) as entries of their own, found from the folders, so adding a connector never
+// touches this package.
 import { existsSync, readdirSync } from 'node:fs';
 
 import { defineConfig } from 'tsup';
 
-const sandboxes = Object.fromEntries(
-  readdirSync('..')
-    .filter(
-      (folder) => folder.startsWith('connector-') && existsSync(`../${folder}/src/sandbox.ts`),
-    )
-    .map((folder) => [`sandboxes/${folder}`, `../${folder}/src/sandbox.ts`]),
-);
+/** `{ 'sandboxes/connector-x': '../connector-x/src/sandbox.ts', ... }` for connectors that have one. */
+const perConnector = (kind: string, file: string) =>
+  Object.fromEntries(
+    readdirSync('..')
+      .filter((folder) => folder.startsWith('connector-') && existsSync(`../${folder}/src/${file}`))
+      .map((folder) => [`${kind}/${folder}`, `../${folder}/src/${file}`]),
+  );
 
 export default defineConfig({
-  entry: { cli: 'src/cli.ts', ...sandboxes },
+  entry: {
+    cli: 'src/cli.ts',
+    ...perConnector('sandboxes', 'sandbox.ts'),
+    ...perConnector('probes', 'probe.ts'),
+  },
   outDir: 'lib',
   format: ['esm'],
   target: 'node20',
@@ -22,5 +27,4 @@ export default defineConfig({
   clean: true,
   splitting: true,
   noExternal: [/^@switchboard\//, 'libphonenumber-js'],
-  banner: { js: '' },
 });

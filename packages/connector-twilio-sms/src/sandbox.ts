@@ -26,6 +26,25 @@ const twilioError = (status: number, code: number, message: string) => ({
 export default defineSandbox({
   start: () =>
     startFakeServer((request, observe) => {
+      const credentials = parseBasicAuth(request.headers.authorization);
+      const isAuthenticated = (account: string) =>
+        account === validConfig.accountSID &&
+        ((credentials?.user === account && credentials.password === validConfig.authToken) ||
+          (credentials?.user === apiKey.sid && credentials.password === apiKey.secret));
+      const accountMatch = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/.exec(request.path);
+      if (request.method === 'GET' && accountMatch) {
+        const account = decodeURIComponent(accountMatch[1] ?? '');
+        const summary = `GET …/Accounts/${account}.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')}`;
+        if (!isAuthenticated(account)) {
+          observe({ summary, accepted: false, reason: 'authentication failed (20003)' });
+          return twilioError(401, 20003, 'Authenticate');
+        }
+        observe({ summary, accepted: true });
+        return {
+          status: 200,
+          body: { sid: account, friendly_name: 'Sandbox account', status: 'active' },
+        };
+      }
       const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(request.path);
       if (request.method !== 'POST' || !match) {
         observe({
@@ -36,15 +55,10 @@ export default defineSandbox({
         return twilioError(404, 20404, 'The requested resource was not found');
       }
       const account = decodeURIComponent(match[1] ?? '');
-      const auth = parseBasicAuth(request.headers.authorization);
       const form = parseForm(request.text);
       const sender = form.MessagingServiceSid ?? form.From ?? '';
-      const summary = `POST …/Accounts/${account}/Messages.json as ${auth?.user ?? '?'}:${mask(auth?.password ?? '')} To=${form.To} ${form.MessagingServiceSid ? 'MessagingServiceSid' : 'From'}=${sender} Body="${form.Body}"`;
-      const authenticated =
-        account === validConfig.accountSID &&
-        ((auth?.user === account && auth.password === validConfig.authToken) ||
-          (auth?.user === apiKey.sid && auth.password === apiKey.secret));
-      if (!authenticated) {
+      const summary = `POST …/Accounts/${account}/Messages.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')} To=${form.To} ${form.MessagingServiceSid ? 'MessagingServiceSid' : 'From'}=${sender} Body="${form.Body}"`;
+      if (!isAuthenticated(account)) {
         observe({ summary, accepted: false, reason: 'authentication failed (20003)' });
         return twilioError(401, 20003, 'Authenticate');
       }

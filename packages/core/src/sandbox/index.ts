@@ -138,3 +138,9 @@ export type Sandbox = {
 };
 
 export const defineSandbox = (sandbox: Sandbox) => sandbox;
+
+/**
+ * What a connector's `src/probe.ts` default-exports for `switchboard check --probe`: one free,
+ * read-only provider call with the given config, answering a sentence on what it proved.
+ */
+export type Probe = (config: Record<string, unknown>) => Promise<string>;

@@ -1,0 +1,186 @@
+import { randomInt, randomUUID } from 'node:crypto';
+
+import { captureRequests, formatRequest, maskRequest } from '../dry-run.js';
+import { describeValue, exitCodes, paint, printJson, spinner, useColor } from '../output.js';
+import type { ConnectorPackage } from '../resolve.js';
+import { checkConfig } from './check.js';
+import { asConnectorError, build, readConfig, secretsOf, UsageError } from './common.js';
+
+export type Flags = {
+  config?: string;
+  to?: string;
+  type?: string;
+  locale?: string;
+  code?: string;
+  state?: string;
+  'redirect-uri'?: string;
+  'auth-code'?: string;
+  'dry-run'?: boolean;
+  probe?: boolean;
+  json?: boolean;
+};
+
+/** Runs the connector call, or with --dry-run captures what it would send. Prints and returns the exit code. */
+const perform = async (
+  flags: Flags,
+  secrets: string[],
+  label: string,
+  call: () => Promise<unknown>,
+): Promise<number> => {
+  const color = paint(useColor());
+  if (flags['dry-run']) {
+    const { requests } = await captureRequests(call);
+    const masked = requests.map((request) => maskRequest(request, secrets));
+    if (flags.json) {
+      printJson({ ok: true, dryRun: true, requests: masked });
+    } else if (masked.length === 0) {
+      console.log('Dry run: the connector made no HTTP request (it was refused before sending).');
+    } else {
+      console.log(
+        color.dim('Dry run: nothing was sent. The request that would go out, secrets masked:\n'),
+      );
+      console.log(masked.map((request) => formatRequest(request)).join('\n\n'));
+      console.log(
+        color.dim(
+          '\nA flow of several calls stops after the first: the next depends on the provider’s answer.',
+        ),
+      );
+    }
+    return exitCodes.ok;
+  }
+  const progress = spinner(label);
+  try {
+    const result = await call();
+    progress.stop();
+    if (flags.json) printJson({ ok: true, result });
+    else console.log(`${color.green('✔')} ${label}: done\n${describeValue(result)}`);
+    return exitCodes.ok;
+  } catch (error: unknown) {
+    progress.stop();
+    const connectorError = asConnectorError(error);
+    if (!connectorError) throw error;
+    if (flags.json)
+      printJson({ ok: false, error: { code: connectorError.code, data: connectorError.data } });
+    else
+      console.error(
+        `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}`,
+      );
+    return connectorError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
+  }
+};
+
+export const send = async (pkg: ConnectorPackage, flags: Flags) => {
+  if (!flags.to) throw new UsageError('--to <phone|email> is required');
+  const to = flags.to;
+  const config = readConfig(flags.config);
+  const connector = await build(pkg, config);
+  if (!connector.sendMessage) {
+    throw new UsageError(
+      `${pkg.name} is a ${connector.type} connector: use authorize or user-info`,
+    );
+  }
+  const payload = {
+    code: flags.code ?? String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    ...(flags.locale ? { locale: flags.locale } : {}),
+  };
+  const sendMessage = connector.sendMessage;
+  return perform(
+    flags,
+    secretsOf(connector, config),
+    `send ${flags.type ?? 'Generic'} to ${to} with ${pkg.name}`,
+    () =>
+      // The config is passed as the Console's Test button passes it.
+      sendMessage({ to: to.replace(/^\+/, ''), type: flags.type ?? 'Generic', payload }, config),
+  );
+};
+
+export const authorize = async (pkg: ConnectorPackage, flags: Flags) => {
+  const config = readConfig(flags.config);
+  const connector = await build(pkg, config);
+  if (!connector.getAuthorizationUri) throw new UsageError(`${pkg.name} is not a social connector`);
+  const getAuthorizationUri = connector.getAuthorizationUri;
+  return perform(flags, secretsOf(connector, config), `authorization URI from ${pkg.name}`, () =>
+    getAuthorizationUri(
+      {
+        state: flags.state ?? randomUUID(),
+        redirectUri: flags['redirect-uri'] ?? 'http://localhost:3001/callback',
+        connectorId: 'cli',
+        connectorFactoryId: connector.metadata.id,
+        jti: randomUUID(),
+        headers: {},
+      },
+      async () => undefined,
+    ),
+  );
+};
+
+export const userInfo = async (pkg: ConnectorPackage, flags: Flags) => {
+  const authCode = flags['auth-code'];
+  if (!authCode) throw new UsageError('--auth-code <code> is required');
+  const config = readConfig(flags.config);
+  const connector = await build(pkg, config);
+  if (!connector.getUserInfo) throw new UsageError(`${pkg.name} is not a social connector`);
+  const getUserInfo = connector.getUserInfo;
+  return perform(flags, secretsOf(connector, config), `sign-in with ${pkg.name}`, () =>
+    getUserInfo(
+      { auth_code: authCode, ...(flags.state ? { state: flags.state } : {}) },
+      async () => ({}),
+    ),
+  );
+};
+
+export const check = async (pkg: ConnectorPackage, flags: Flags) => {
+  const color = paint(useColor());
+  const { problems, unknown, config, connector } = await checkConfig(pkg, flags.config);
+  let probe: string | undefined;
+  let probeError: { code: string; data: unknown } | undefined;
+  if (flags.probe && problems.length === 0) {
+    const run = await pkg.loadProbe();
+    if (run) {
+      const progress = spinner(`probing ${pkg.name}`);
+      try {
+        probe = await run(config);
+      } catch (error: unknown) {
+        probeError = asConnectorError(error);
+        if (!probeError) throw error;
+      } finally {
+        progress.stop();
+      }
+    } else {
+      probe =
+        'no free read-only call exists for this provider; use send --dry-run to inspect a request';
+    }
+  }
+  const ok = problems.length === 0 && !probeError;
+  if (flags.json) {
+    printJson({
+      ok,
+      connector: connector.metadata.id,
+      problems,
+      unknownFields: unknown,
+      probe,
+      probeError,
+    });
+  } else {
+    for (const { field, problem, expected } of problems) {
+      console.log(
+        `${color.red('✖')} ${color.bold(field)}: ${problem}${expected ? color.dim(` (${expected})`) : ''}`,
+      );
+    }
+    for (const key of unknown)
+      console.log(
+        `${color.yellow('!')} ${color.bold(key)}: not a field of this connector; it is ignored`,
+      );
+    if (problems.length === 0)
+      console.log(`${color.green('✔')} the config is valid for ${pkg.name}`);
+    if (probe) console.log(`${color.green('✔')} probe: ${probe}`);
+    if (probeError)
+      console.log(
+        `${color.red('✖')} probe failed: ${probeError.code}\n${describeValue(probeError.data)}`,
+      );
+  }
+  if (problems.length > 0) return exitCodes.invalidConfig;
+  if (probeError)
+    return probeError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
+  return exitCodes.ok;
+};

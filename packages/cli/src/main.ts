@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+
+import { demo } from './commands/demo.js';
+import { UsageError } from './commands/common.js';
+import { authorize, check, type Flags, send, userInfo } from './commands/run.js';
+import { exitCodes } from './output.js';
+import { resolveConnector } from './resolve.js';
+
+const help = {
+  main: `Usage: switchboard <command> [options]
+
+Commands:
+  demo                      Run every connector against its fake provider on 127.0.0.1 (no account, no network)
+  send <connector>          Send one real message with a config file
+  check <connector>         Validate a config file and explain each problem; --probe tests the credentials
+  authorize <connector>     Print a social connector's authorization URI (Alipay: URI or signed auth string)
+  user-info <connector>     Run a social sign-in with an authorization code
+
+<connector> is a package name (twilio-sms, @switchboard/connector-twilio-sms) or a package folder.
+Run 'switchboard <command> --help' for a command's options.
+
+Exit codes: 0 success, 1 the provider or connector answered with an error, 2 usage error, 3 invalid config.`,
+  demo: `Usage: switchboard demo [--json]
+
+Loads each built connector the way Logto does, points it at a fake provider on 127.0.0.1 that checks
+requests like the real API, runs its scenarios and prints what each provider received (secrets masked).`,
+  send: `Usage: switchboard send <connector> --config <file.json> --to <phone|email> [options]
+
+  --config <file>   the connector config, as pasted in the Logto Console (required)
+  --to <recipient>  phone number with country code (14155550123 or +14155550123) or email (required)
+  --type <type>     usage type: SignIn, Register, ForgotPassword, Generic (default), ...
+  --locale <tag>    language of the message, e.g. zh-CN
+  --code <code>     the verification code to send (default: random 6 digits)
+  --dry-run         print the exact request(s), secrets masked, and send nothing
+  --json            print JSON`,
+  check: `Usage: switchboard check <connector> --config <file.json> [--probe] [--json]
+
+  --probe   also make one free, read-only provider call to confirm credentials and region`,
+  authorize: `Usage: switchboard authorize <connector> --config <file.json> [--state <s>] [--redirect-uri <url>] [--json]`,
+  'user-info': `Usage: switchboard user-info <connector> --config <file.json> --auth-code <code> [--dry-run] [--json]`,
+} as const;
+
+const options = {
+  config: { type: 'string' },
+  to: { type: 'string' },
+  type: { type: 'string' },
+  locale: { type: 'string' },
+  code: { type: 'string' },
+  state: { type: 'string' },
+  'redirect-uri': { type: 'string' },
+  'auth-code': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  probe: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const commands = {
+  send,
+  check,
+  authorize,
+  'user-info': userInfo,
+} as const;
+
+export const main = async (argv: string[]): Promise<number> => {
+  const [command = 'help', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(help.main);
+    return exitCodes.ok;
+  }
+  if (command !== 'demo' && !(command in commands)) {
+    console.error(`Unknown command: ${command}\n\n${help.main}`);
+    return exitCodes.usage;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      console.log(help[command as keyof typeof help]);
+      return exitCodes.ok;
+    }
+    if (command === 'demo') return await demo(values);
+    const [spec] = positionals;
+    if (!spec) throw new UsageError('name the connector, e.g. twilio-sms');
+    return await commands[command as keyof typeof commands](
+      await resolveConnector(spec),
+      values as Flags,
+    );
+  } catch (error: unknown) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      console.error(`${error.message}\n\n${help[command as keyof typeof help]}`);
+      return exitCodes.usage;
+    }
+    if (error instanceof Error && /not found|not built/.test(error.message)) {
+      console.error(error.message);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+};
