@@ -51,15 +51,21 @@ export const endpointGuard = z
     if (url.username || url.password) {
       context.addIssue({ code: 'custom', message: 'endpoint must not contain credentials' });
     }
-    if (url.search || url.hash) {
+    if (url.search || url.hash || value.includes('?') || value.includes('#')) {
       context.addIssue({ code: 'custom', message: 'endpoint must not have a query or fragment' });
     }
   })
   .transform((value) => value.replace(/\/+$/, ''));
 
+/** zod's own enum message repeats the received value, which may be a misplaced secret. */
+export const issueMessage = (issue: ZodIssue) =>
+  issue.code === 'invalid_enum_value'
+    ? `must be one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}`
+    : issue.message;
+
 const describeIssue = (issue: ZodIssue) => {
   const path = issue.path.join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
+  return path ? `${path}: ${issueMessage(issue)}` : issueMessage(issue);
 };
 
 /**

@@ -49,6 +49,12 @@ export const secretForms = (secret: string): string[] => {
     secret,
     encodeURIComponent(secret),
     encodeURIComponent(secret).replaceAll('%20', '+'),
+    // RFC 3986 (signed query strings) and application/x-www-form-urlencoded (got's `form`).
+    encodeURIComponent(secret).replace(
+      /[!'()*]/g,
+      (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+    ),
+    new URLSearchParams({ s: secret }).toString().slice(2),
     Buffer.from(secret).toString('base64'),
     Buffer.from(secret).toString('base64url'),
   ]);

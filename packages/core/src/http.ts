@@ -63,7 +63,10 @@ export type HttpClientOptions = {
   timeoutMs?: number;
   /** Config values that must never appear in an error: keys, tokens, passwords. */
   secrets?: ReadonlyArray<string | undefined>;
-  /** Reads the provider's error body (any status) into code, message and request id. */
+  /**
+   * Reads the provider's error body (any non-2xx status) into code, message and request id. The
+   * body is the parsed JSON, or the raw text when it is not JSON.
+   */
   parseError?: (
     body: unknown,
     status: number,
@@ -126,6 +129,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   const { provider } = options;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
+  const connectMs = Math.min(timeoutMs, Math.max(100, Math.round(timeoutMs / 2)));
   const baseRedact = createRedactor(options.secrets ?? []);
 
   const failure = (
@@ -168,8 +172,8 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
           provider,
           code: 'ETIMEDOUT',
           message: notSent
-            ? `could not connect to ${provider} within ${timeoutMs} ms`
-            : `${provider} did not answer within ${timeoutMs} ms; the message may still be delivered`,
+            ? `could not connect to ${provider} within ${connectMs} ms`
+            : `${provider} did not answer within ${timeoutMs} ms; the request may still have been processed`,
         },
         redact,
       );
@@ -190,7 +194,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         code,
         message: notSent
           ? `could not reach ${provider} (${code})`
-          : `connection to ${provider} failed (${code}); the message may still be delivered`,
+          : `connection to ${provider} failed (${code}); the request may still have been processed`,
       },
       redact,
     );
@@ -210,7 +214,14 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         ...(request.json === undefined ? {} : { json: request.json }),
         ...(request.body === undefined ? {} : { body: request.body }),
         ...(request.searchParams === undefined ? {} : { searchParams: request.searchParams }),
-        timeout: { request: timeoutMs },
+        // Separate, shorter connect-phase limits tell "never reached the provider" (safe to try
+        // another host) from "sent, no answer yet" (maybe delivered).
+        timeout: {
+          lookup: connectMs,
+          connect: connectMs,
+          secureConnect: connectMs,
+          request: timeoutMs,
+        },
         retry: { limit: 0 },
         throwHttpErrors: false,
         followRedirect: false,
@@ -240,8 +251,14 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     const { statusCode: status, body: rawBody } = response;
     const parsed = tryParseJson(rawBody);
     if (status < 200 || status >= 300) {
-      const fromBody =
-        parsed === undefined ? undefined : options.parseError?.(parsed, status, response.headers);
+      // A body that is not JSON (a plain-text `Forbidden`, an HTML error page) arrives as its text.
+      let fromBody: ParsedErrorBody | undefined;
+      try {
+        fromBody = options.parseError?.(parsed ?? rawBody, status, response.headers);
+      } catch {
+        // A parser that trips over an unexpected error body must not replace the HTTP error.
+        fromBody = undefined;
+      }
       throw failure({ ...fromBody, status }, 'answered', redact);
     }
     if (parsed === undefined) {

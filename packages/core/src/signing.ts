@@ -28,12 +28,15 @@ export const hmac = (algorithm: 'sha1' | 'sha256', key: string | Buffer, data: s
 
 const maxCachedKeys = 32;
 
-/** Parsed keys by their text, so a key is parsed once and not on every request. */
+/**
+ * Parsed keys by kind and text, so a key is parsed once and not on every request; a public key
+ * pasted into a private-key field is never served from the public-key entry.
+ */
 const cache = new Map<string, KeyObject>();
 
-const remember = (text: string, key: KeyObject) => {
+const remember = (cacheKey: string, key: KeyObject) => {
   if (cache.size >= maxCachedKeys) cache.delete(cache.keys().next().value as string);
-  cache.set(text, key);
+  cache.set(cacheKey, key);
   return key;
 };
 
@@ -62,7 +65,7 @@ const tryParse = (parse: () => KeyObject): KeyObject | undefined => {
  * cannot be read is an `invalid_config` error naming the field, never showing the key.
  */
 export const loadPrivateKey = (provider: string, field: string, text: string): KeyObject => {
-  const cached = cache.get(text);
+  const cached = cache.get(`private:${text}`);
   if (cached) return cached;
   const normalized = normalizeKeyText(text);
   const der = normalized.includes('-----BEGIN') ? undefined : bareBase64(normalized);
@@ -76,12 +79,12 @@ export const loadPrivateKey = (provider: string, field: string, text: string): K
       message: `${field} is not a readable RSA private key: paste the PEM text including its BEGIN and END lines, or the bare base64 key`,
     });
   }
-  return remember(text, key);
+  return remember(`private:${text}`, key);
 };
 
 /** Parses an RSA public key (SPKI or PKCS#1, PEM or bare base64, or an X.509 certificate) once. */
 export const loadPublicKey = (provider: string, field: string, text: string): KeyObject => {
-  const cached = cache.get(text);
+  const cached = cache.get(`public:${text}`);
   if (cached) return cached;
   const normalized = normalizeKeyText(text);
   const der = normalized.includes('-----BEGIN') ? undefined : bareBase64(normalized);
@@ -95,7 +98,7 @@ export const loadPublicKey = (provider: string, field: string, text: string): Ke
       message: `${field} is not a readable RSA public key or certificate: paste the PEM text or the bare base64 key`,
     });
   }
-  return remember(text, key);
+  return remember(`public:${text}`, key);
 };
 
 export type RsaAlgorithm = 'RSA-SHA256' | 'RSA-SHA1';
