@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import {
+  allowedValues,
+  classify,
+  connectorError,
+  createHttpClient,
+  type Phone,
+  renderTemplate,
+  sha256Hex,
+  templateValues,
+} from '@switchboard/core';
+import { z } from 'zod';
+
+import type { AliyunSmsConfig, AliyunTemplate } from './config.js';
+import { aliyunErrors, aliyunHints } from './errors.js';
+import { PROVIDER, sites } from './metadata.js';
+import { canonicalQuery, signV1, signV3, utcTimestamp } from './signing.js';
+
+/** Time and nonce source for signatures; tests replace them to get fixed requests. */
+export const clock = {
+  now: () => new Date(),
+  nonce: (): string => randomUUID(),
+};
+
+/** One Dysmsapi call: the action and its own parameters (common and signature ones come later). */
+export type AliyunCall = { action: string; params: Record<string, string> };
+
+/** The variables a template asked for, as strings, in TemplateParam; by default only `code`. */
+const templateParam = (
+  template: AliyunTemplate,
+  payload: Record<string, unknown>,
+): Record<string, string> => {
+  const values = allowedValues(templateValues(payload), template.params ?? ['code']);
+  return Object.keys(values).length > 0 ? { TemplateParam: JSON.stringify(values) } : {};
+};
+
+const templateCodeFor = (template: AliyunTemplate, mainland: boolean) => {
+  const { templateCode } = template;
+  if (templateCode === undefined) {
+    throw connectorError(ConnectorErrorCodes.InvalidConfig, {
+      provider: PROVIDER,
+      message: `the "${template.usageType}" template has no templateCode, and a text "content" cannot be sent to the Chinese mainland (SendMessageToGlobe): add a templateCode`,
+    });
+  }
+  if (typeof templateCode === 'string') return templateCode;
+  return mainland ? templateCode.china : templateCode.overseas;
+};
+
+/**
+ * Picks the API, number format and template code by the number's country. China site: SendSms,
+ * mainland numbers as 11 national digits with the `china` code, others as country code plus number
+ * with the `overseas` code. International site: SendMessageToGlobe with the template's `content`
+ * outside the mainland, otherwise SendMessageWithTemplate with a template code.
+ */
+export const buildCall = (
+  config: AliyunSmsConfig,
+  template: AliyunTemplate,
+  phone: Phone,
+  payload: Record<string, unknown>,
+): AliyunCall => {
+  const mainland = phone.country === 'CN';
+  if (config.site === 'china') {
+    return {
+      action: 'SendSms',
+      params: {
+        PhoneNumbers: mainland ? phone.national : phone.international,
+        SignName: config.signName,
+        TemplateCode: templateCodeFor(template, mainland),
+        ...templateParam(template, payload),
+      },
+    };
+  }
+  if (template.content !== undefined && !mainland) {
+    return {
+      action: 'SendMessageToGlobe',
+      params: {
+        To: phone.international,
+        Message: renderTemplate(template.content, templateValues(payload)),
+        ...(config.senderId ? { From: config.senderId } : {}),
+      },
+    };
+  }
+  return {
+    action: 'SendMessageWithTemplate',
+    params: {
+      To: phone.international,
+      From: config.signName,
+      TemplateCode: templateCodeFor(template, mainland),
+      ...templateParam(template, payload),
+    },
+  };
+};
+
+/** V1: every parameter plus `Signature` in a form body. */
+const v1Request = (config: AliyunSmsConfig, base: string, call: AliyunCall) => {
+  const site = sites[config.site];
+  const params = {
+    ...call.params,
+    Action: call.action,
+    Version: site.version,
+    Format: 'JSON',
+    RegionId: site.regionId,
+    AccessKeyId: config.accessKeyId,
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureVersion: '1.0',
+    SignatureNonce: clock.nonce(),
+    Timestamp: utcTimestamp(clock.now()),
+  };
+  return {
+    url: `${base}/`,
+    form: { ...params, Signature: signV1('POST', params, config.accessKeySecret) },
+  };
+};
+
+/** V3: parameters in the query, an empty body, the signature in the Authorization header. */
+const v3Request = (config: AliyunSmsConfig, base: string, call: AliyunCall) => {
+  const url = new URL(`${base}/`);
+  const bodyHash = sha256Hex('');
+  const headers = {
+    host: url.host,
+    'x-acs-action': call.action,
+    'x-acs-version': sites[config.site].version,
+    'x-acs-date': utcTimestamp(clock.now()),
+    'x-acs-signature-nonce': clock.nonce(),
+    'x-acs-content-sha256': bodyHash,
+  };
+  const { authorization } = signV3(
+    { method: 'POST', path: url.pathname, query: call.params, headers, bodyHash },
+    config.accessKeyId,
+    config.accessKeySecret,
+  );
+  return {
+    url: `${base}/?${canonicalQuery(call.params)}`,
+    headers: { ...headers, authorization },
+  };
+};
+
+/** Both sites' answers: `Code`/`Message` (2017-05-25) or `ResponseCode`/`ResponseDescription` (2018-05-01). */
+const responseGuard = z
+  .object({
+    Code: z.string().optional(),
+    Message: z.string().optional(),
+    ResponseCode: z.string().optional(),
+    ResponseDescription: z.string().optional(),
+    RequestId: z.string().optional(),
+    BizId: z.string().optional(),
+    MessageId: z.string().optional(),
+  })
+  .passthrough()
+  .refine((body) => (body.Code ?? body.ResponseCode) !== undefined, {
+    message: 'Code or ResponseCode is missing',
+  });
+
+export type AliyunResponse = z.infer<typeof responseGuard>;
+
+/** The gateway's error body: `{ RequestId, HostId, Code, Message, Recommend }`. */
+const errorGuard = z.object({
+  Code: z.string().optional(),
+  Message: z.string().optional(),
+  RequestId: z.string().optional(),
+  Recommend: z.string().optional(),
+});
+
+const withHint = (code: string | undefined, message: string | undefined) => {
+  const hint = code === undefined ? undefined : aliyunHints[code];
+  if (message === undefined) return hint;
+  return hint ? `${message} (${hint})` : message;
+};
+
+const present = <T extends Record<string, unknown>>(object: T) =>
+  Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+
+export const sendSms = async (
+  config: AliyunSmsConfig,
+  call: AliyunCall,
+): Promise<AliyunResponse> => {
+  const client = createHttpClient({
+    provider: PROVIDER,
+    timeoutMs: config.timeout,
+    secrets: [config.accessKeySecret],
+    parseError: (raw) => {
+      const parsed = errorGuard.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const { Code: code, Message, RequestId: requestId, Recommend: recommend } = parsed.data;
+      return present({
+        code,
+        message: withHint(code, Message),
+        requestId,
+        details: recommend ? { recommend } : undefined,
+      });
+    },
+    classify: (failure) => classify(aliyunErrors, failure),
+  });
+  const base = config.endpoint ?? sites[config.site].endpoint;
+  const request =
+    config.signatureVersion === 'v1'
+      ? v1Request(config, base, call)
+      : v3Request(config, base, call);
+  const { status, body } = await client.request({ ...request, guard: responseGuard });
+  const code = body.Code ?? body.ResponseCode;
+  if (code !== 'OK') {
+    throw client.fail(
+      present({
+        status,
+        code,
+        message: withHint(code, body.Message ?? body.ResponseDescription),
+        requestId: body.RequestId,
+      }),
+    );
+  }
+  return body;
+};

@@ -1,0 +1,379 @@
+import { createHash, createHmac } from 'node:crypto';
+
+import { ConnectorError } from '@logto/connector-kit';
+import { buildConnector, failureOf } from '@switchboard/core/testing';
+import nock from 'nock';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { clock } from './api.js';
+import createConnector from './index.js';
+import { okBody, validConfig } from './__fixtures__/configs.js';
+
+const china = 'https://dysmsapi.aliyuncs.com';
+const international = 'https://dysmsapi.ap-southeast-1.aliyuncs.com';
+
+type Captured = {
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: string;
+};
+
+/** Answers one POST with `reply` and records what the connector sent. */
+const capture = (base: string, reply: [number, object] = [200, okBody]) => {
+  const seen: Captured[] = [];
+  nock(base)
+    .post(/.*/)
+    .query(true)
+    .reply(function (uri, body) {
+      const url = new URL(uri, base);
+      seen.push({
+        path: url.pathname,
+        query: url.searchParams,
+        headers: Object.fromEntries(
+          Object.entries(this.req.headers).map(([name, value]) => [name, String(value)]),
+        ),
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return reply;
+    });
+  return seen;
+};
+
+const send = async (
+  to: string,
+  config: Record<string, unknown> = validConfig,
+  payload: Record<string, unknown> = { code: '123456' },
+  type = 'SignIn',
+) => {
+  const connector = await buildConnector(createConnector);
+  return connector.sendMessage({ to, type: type as never, payload: payload as never }, config);
+};
+
+const fixedClock = () => {
+  vi.spyOn(clock, 'now').mockReturnValue(new Date('2026-03-04T05:06:07.890Z'));
+  vi.spyOn(clock, 'nonce').mockReturnValue('c1b2c332-4cfb-4a0f-b8cc-ebe622aa0a5c');
+};
+
+/** RFC 3986 encoding written out again here, so the test does not lean on the code it checks. */
+const encode = (text: string) =>
+  [...Buffer.from(text, 'utf8')]
+    .map((byte) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
+
+const sortedQuery = (params: Iterable<[string, string]>) =>
+  [...params]
+    .map(([name, value]) => `${encode(name)}=${encode(value)}`)
+    .sort()
+    .join('&');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('V3 signature (default)', () => {
+  it('sends SendSms with the parameters in the query and a verifiable ACS3-HMAC-SHA256 header', async () => {
+    fixedClock();
+    const request = capture(china);
+    const result = await send('13800138000', validConfig, { code: '123456', locale: 'zh-CN' });
+    expect(result).toEqual(okBody);
+
+    const sent = request[0]!;
+    expect(sent.path).toBe('/');
+    expect(Object.fromEntries(sent.query)).toEqual({
+      PhoneNumbers: '13800138000',
+      SignName: '阿里云短信测试',
+      TemplateCode: 'SMS_100000001',
+      TemplateParam: '{"code":"123456"}',
+    });
+    expect(sent.headers).toMatchObject({
+      host: 'dysmsapi.aliyuncs.com',
+      'x-acs-action': 'SendSms',
+      'x-acs-version': '2017-05-25',
+      'x-acs-date': '2026-03-04T05:06:07Z',
+      'x-acs-signature-nonce': 'c1b2c332-4cfb-4a0f-b8cc-ebe622aa0a5c',
+      'x-acs-content-sha256': createHash('sha256').update('').digest('hex'),
+    });
+    expect(sent.body).toBe('');
+
+    const signed = [
+      'host',
+      'x-acs-action',
+      'x-acs-content-sha256',
+      'x-acs-date',
+      'x-acs-signature-nonce',
+      'x-acs-version',
+    ];
+    const canonical = [
+      'POST',
+      '/',
+      sortedQuery(sent.query),
+      signed.map((name) => `${name}:${sent.headers[name]}\n`).join(''),
+      signed.join(';'),
+      createHash('sha256').update('').digest('hex'),
+    ].join('\n');
+    const stringToSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`;
+    const signature = createHmac('sha256', validConfig.accessKeySecret)
+      .update(stringToSign)
+      .digest('hex');
+    expect(sent.headers.authorization).toBe(
+      `ACS3-HMAC-SHA256 Credential=${validConfig.accessKeyId},SignedHeaders=${signed.join(';')},Signature=${signature}`,
+    );
+  });
+
+  it('uses a fresh nonce and the current UTC time on every request', async () => {
+    const first = capture(china);
+    const second = capture(china);
+    await send('13800138000');
+    await send('13800138000');
+    const [a, b] = [first[0]!, second[0]!];
+    expect(a.headers['x-acs-signature-nonce']).not.toBe(b.headers['x-acs-signature-nonce']);
+    for (const { headers } of [a, b]) {
+      expect(headers['x-acs-date']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(Math.abs(Date.parse(headers['x-acs-date']!) - Date.now())).toBeLessThan(5000);
+    }
+  });
+
+  it('signs the host of an endpoint override', async () => {
+    const seen = capture('https://sms-proxy.example.com');
+    await send('13800138000', { ...validConfig, endpoint: 'https://sms-proxy.example.com/' });
+    expect(seen[0]!.headers.host).toBe('sms-proxy.example.com');
+  });
+});
+
+describe('V1 signature', () => {
+  it('posts every parameter and an HMAC-SHA1 Signature in a form body', async () => {
+    fixedClock();
+    const seen = capture(china);
+    await send('14155550123', { ...validConfig, signatureVersion: 'v1' });
+    const sent = seen[0]!;
+    expect(sent.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(sent.headers.authorization).toBeUndefined();
+    const form = new URLSearchParams(sent.body);
+    const { Signature, ...params } = Object.fromEntries(form);
+    expect(params).toEqual({
+      Action: 'SendSms',
+      Version: '2017-05-25',
+      Format: 'JSON',
+      RegionId: 'cn-hangzhou',
+      AccessKeyId: validConfig.accessKeyId,
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureVersion: '1.0',
+      SignatureNonce: 'c1b2c332-4cfb-4a0f-b8cc-ebe622aa0a5c',
+      Timestamp: '2026-03-04T05:06:07Z',
+      PhoneNumbers: '14155550123',
+      SignName: '阿里云短信测试',
+      TemplateCode: 'SMS_200000001',
+      TemplateParam: '{"code":"123456"}',
+    });
+    const stringToSign = `POST&%2F&${encode(sortedQuery(Object.entries(params)))}`;
+    expect(Signature).toBe(
+      createHmac('sha1', `${validConfig.accessKeySecret}&`).update(stringToSign).digest('base64'),
+    );
+  });
+});
+
+describe('routing by the parsed country', () => {
+  it.each([
+    ['13800138000', '13800138000', 'SMS_100000001'],
+    ['8613800138000', '13800138000', 'SMS_100000001'],
+    ['+86 138 0013 8000', '13800138000', 'SMS_100000001'],
+    ['008613800138000', '13800138000', 'SMS_100000001'],
+    // Valid +1 numbers that the official regex took for mainland mobiles.
+    ['14155550123', '14155550123', 'SMS_200000001'],
+    ['18624017194', '18624017194', 'SMS_200000001'],
+    ['12025550123', '12025550123', 'SMS_200000001'],
+    // Hong Kong (logto#5889) and the UK.
+    ['85268326366', '85268326366', 'SMS_200000001'],
+    ['447911123456', '447911123456', 'SMS_200000001'],
+  ])('%s goes out as %s with %s', async (to, phoneNumbers, templateCode) => {
+    const seen = capture(china);
+    await send(to);
+    expect(seen[0]!.query.get('PhoneNumbers')).toBe(phoneNumbers);
+    expect(seen[0]!.query.get('TemplateCode')).toBe(templateCode);
+  });
+
+  it('ignores strictPhoneRegionNumberCheck: a +1 number never gets the China template', async () => {
+    const seen = capture(china);
+    await send('14155550123', { ...validConfig, strictPhoneRegionNumberCheck: true });
+    expect(seen[0]!.query.get('TemplateCode')).toBe('SMS_200000001');
+  });
+
+  it('uses a single string code for every country', async () => {
+    const seen = capture(china);
+    await send('14155550123', validConfig, { code: '1' }, 'ForgotPassword');
+    expect(seen[0]!.query.get('TemplateCode')).toBe('SMS_300000003');
+  });
+
+  it('falls back on the Generic template', async () => {
+    const seen = capture(china);
+    await send('13800138000', validConfig, { code: '1' }, 'MfaVerification');
+    expect(seen[0]!.query.get('TemplateCode')).toBe('SMS_100000004');
+  });
+
+  it('rejects a number that is valid nowhere before any request', async () => {
+    const connector = await buildConnector(createConnector);
+    const error = await failureOf(() =>
+      connector.sendMessage(
+        { to: '12345', type: 'SignIn' as never, payload: { code: '1' } },
+        validConfig,
+      ),
+    );
+    expect(error).toMatchObject({ code: 'invalid_request_parameters' });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});
+
+describe('TemplateParam', () => {
+  const payload = {
+    code: 123456,
+    locale: 'zh-CN',
+    uiLocales: 'fr-CA fr en',
+    user: { id: 'u1', primaryPhone: '13800138000' },
+    application: { name: 'App' },
+    link: 'https://example.com/invite',
+  };
+
+  it('sends only code, as a string, by default', async () => {
+    const seen = capture(china);
+    await send('13800138000', validConfig, payload);
+    expect(JSON.parse(seen[0]!.query.get('TemplateParam')!)).toEqual({ code: '123456' });
+  });
+
+  it('sends the variables a template lists, as strings, and drops objects', async () => {
+    const seen = capture(china);
+    const templates = [
+      {
+        usageType: 'Generic',
+        templateCode: 'SMS_9',
+        params: ['code', 'ttlMinutes', 'user', 'locale2'],
+      },
+    ];
+    await send('13800138000', { ...validConfig, templates }, payload);
+    expect(JSON.parse(seen[0]!.query.get('TemplateParam')!)).toEqual({
+      code: '123456',
+      ttlMinutes: '10',
+    });
+  });
+
+  it('leaves TemplateParam out when the template takes no variables', async () => {
+    const seen = capture(china);
+    const templates = [{ usageType: 'Generic', templateCode: 'SMS_9', params: [] }];
+    await send('13800138000', { ...validConfig, templates }, payload);
+    expect(seen[0]!.query.has('TemplateParam')).toBe(false);
+  });
+});
+
+describe('international site', () => {
+  const intl = {
+    ...validConfig,
+    site: 'international',
+    senderId: 'Acme',
+    templates: [
+      {
+        usageType: 'Generic',
+        templateCode: { china: 'SMS_CN', overseas: 'SMS_OV' },
+        content: 'Acme code {{code}}, {{ttlMinutes}} min',
+      },
+      { usageType: 'SignIn', templateCode: 'SMS_ONLY' },
+    ],
+  };
+
+  it('sends SendMessageToGlobe with the rendered content outside the mainland', async () => {
+    const seen = capture(international, [
+      200,
+      { ResponseCode: 'OK', ResponseDescription: 'OK', RequestId: 'r1', MessageId: 'm1' },
+    ]);
+    await send('14155550123', intl, { code: '123456', locale: 'en' }, 'Generic');
+    expect(seen[0]!.headers).toMatchObject({
+      'x-acs-action': 'SendMessageToGlobe',
+      'x-acs-version': '2018-05-01',
+    });
+    expect(Object.fromEntries(seen[0]!.query)).toEqual({
+      To: '14155550123',
+      Message: 'Acme code 123456, 10 min',
+      From: 'Acme',
+    });
+  });
+
+  it('sends SendMessageWithTemplate to the mainland with the china code', async () => {
+    const seen = capture(international, [200, { ResponseCode: 'OK', RequestId: 'r1' }]);
+    await send('13800138000', intl, { code: '123456' }, 'Generic');
+    expect(seen[0]!.headers['x-acs-action']).toBe('SendMessageWithTemplate');
+    expect(Object.fromEntries(seen[0]!.query)).toEqual({
+      To: '8613800138000',
+      From: '阿里云短信测试',
+      TemplateCode: 'SMS_CN',
+      TemplateParam: '{"code":"123456"}',
+    });
+  });
+
+  it('sends SendMessageWithTemplate when a template has a code and no content', async () => {
+    const seen = capture(international, [200, { ResponseCode: 'OK', RequestId: 'r1' }]);
+    await send('14155550123', intl, { code: '1' }, 'SignIn');
+    expect(seen[0]!.headers['x-acs-action']).toBe('SendMessageWithTemplate');
+    expect(seen[0]!.query.get('TemplateCode')).toBe('SMS_ONLY');
+  });
+
+  it('treats a ResponseCode other than OK as a failure', async () => {
+    capture(international, [
+      200,
+      { ResponseCode: 'MOBILE_NUMBER_ILLEGAL', ResponseDescription: 'bad number', RequestId: 'r2' },
+    ]);
+    const error = await failureOf(() => send('14155550123', intl, { code: '1' }, 'Generic'));
+    expect(error).toMatchObject({
+      code: 'invalid_request_parameters',
+      data: { code: 'MOBILE_NUMBER_ILLEGAL', message: 'bad number', requestId: 'r2' },
+    });
+  });
+
+  it('refuses a content-only template for a mainland number before any request', async () => {
+    const templates = [{ usageType: 'Generic', content: 'Code {{code}}' }];
+    const error = await failureOf(() => send('13800138000', { ...intl, templates }, { code: '1' }));
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({
+      code: 'invalid_config',
+      data: { message: expect.stringContaining('templateCode') },
+    });
+  });
+});
+
+describe('config', () => {
+  it('accepts the official config unchanged and applies the new defaults', async () => {
+    const connector = await buildConnector(createConnector);
+    const parsed = connector.configGuard.parse(validConfig) as Record<string, unknown>;
+    expect(parsed).toMatchObject({
+      site: 'china',
+      signatureVersion: 'v3',
+      strictPhoneRegionNumberCheck: false,
+    });
+  });
+
+  it.each([
+    [
+      { ...validConfig, templates: [{ usageType: 'Generic', content: 'Code {{code}}' }] },
+      'templateCode',
+    ],
+    [{ ...validConfig, site: 'mars' }, 'site'],
+    [{ ...validConfig, signatureVersion: 'v2' }, 'signatureVersion'],
+    [{ ...validConfig, endpoint: 'http://dysmsapi.aliyuncs.com' }, 'endpoint'],
+    [{ ...validConfig, accessKeySecret: '' }, 'accessKeySecret'],
+    [
+      {
+        ...validConfig,
+        templates: [{ usageType: 'Generic', templateCode: 'SMS_1', params: ['a b'] }],
+      },
+      'params',
+    ],
+  ])('rejects a bad config naming the field (%#)', async (config, field) => {
+    const error = await failureOf(() => send('13800138000', config));
+    expect(error).toMatchObject({
+      code: 'invalid_config',
+      data: { message: expect.stringContaining(field) },
+    });
+  });
+});
