@@ -1,0 +1,185 @@
+import { ConnectorError } from '@logto/connector-kit';
+import {
+  classify,
+  connectorError,
+  createHttpClient,
+  type ErrorData,
+  failureKindOf,
+  type HttpClient,
+  type ParsedErrorBody,
+  type Phone,
+} from '@switchboard/core';
+import { z } from 'zod';
+
+import type { SmsAeroConfig } from './config.js';
+import { recognise, smsAeroErrors, smsAeroHints } from './errors.js';
+import { PROVIDER } from './metadata.js';
+
+/** SMS Aero's envelope; older gates may still answer with `result` and `reason`. */
+const envelopeGuard = z.object({
+  success: z.boolean().optional(),
+  data: z.unknown().optional(),
+  message: z.string().nullish(),
+  result: z.string().optional(),
+  reason: z.string().nullish(),
+});
+
+type Envelope = z.infer<typeof envelopeGuard>;
+
+/** The parts of the sent message this connector reads (`data` of a successful send). */
+const sentGuard = z.object({ id: z.number().or(z.string()).optional() }).passthrough();
+
+export type SmsAeroMessage = z.infer<typeof sentGuard>;
+
+export const apiUrl = (base: string, selector: string) => `${base}/v2/${selector}`;
+
+/** Where a message may go, in order: the endpoint override alone, or the gate list. */
+export const gatesOf = (config: SmsAeroConfig): string[] =>
+  config.endpoint ? [config.endpoint] : config.gates;
+
+const authorization = (config: SmsAeroConfig) =>
+  `Basic ${Buffer.from(`${config.email}:${config.apiKey}`).toString('base64')}`;
+
+export const sendBody = (config: SmsAeroConfig, to: Phone, text: string) => ({
+  number: to.international,
+  sign: config.senderName,
+  text,
+});
+
+/** Validation errors come as `data: { field: [messages] }`; name the fields and their messages. */
+const fieldErrors = (data: unknown): string | undefined => {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const parts = Object.entries(data).map(([field, value]) => {
+    const messages = (Array.isArray(value) ? value : [value]).filter(
+      (item): item is string => typeof item === 'string',
+    );
+    return messages.length > 0 ? `${field}: ${messages.join(', ')}` : field;
+  });
+  return parts.length > 0 ? parts.join('; ') : undefined;
+};
+
+/** Reads a failed envelope (any status) into SMS Aero's message and the case it names. */
+const describeFailure = (body: Envelope, status?: number): ParsedErrorBody => {
+  const legacy = body.result === 'no credits' ? 'no credits' : undefined;
+  const base = body.message ?? body.reason ?? legacy;
+  const fields = body.success === false ? fieldErrors(body.data) : undefined;
+  const text = [base, fields].filter(Boolean).join(' ');
+  const code = recognise(status, text);
+  const message = [
+    base ?? (body.success === false || body.result ? 'SMS Aero refused the message' : undefined),
+    fields ? `(${fields})` : undefined,
+    code ? `(${smsAeroHints[code]})` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ...(message ? { message } : {}),
+    ...(code === undefined ? {} : { code }),
+    ...(status === undefined ? {} : { status }),
+  };
+};
+
+/** A 2xx answer still fails when `success` is not true or a legacy gate says reject / no credits. */
+const checkEnvelope = (client: HttpClient, status: number, body: Envelope): unknown => {
+  const rejected = body.result === 'reject' || body.result === 'no credits';
+  if (body.success === true && !rejected) return body.data;
+  if (body.success === undefined && body.result === undefined) {
+    throw client.fail({
+      status,
+      message: 'SMS Aero answered without "success": the message may not have been sent',
+    });
+  }
+  throw client.fail(describeFailure(body, status));
+};
+
+/** Statuses after which SMS Aero has not taken the message, so another gate may be tried. */
+const nextGateStatuses = new Set([429, 502, 503, 504]);
+
+/**
+ * True when the message cannot have been accepted: nothing reached the gate (refused, DNS, TLS),
+ * or it answered 429/502/503/504. A timeout after sending or a reset may mean the message is on its
+ * way, so those never move on: no user gets two codes.
+ */
+export const mayTryNextGate = (error: unknown): boolean => {
+  const failure = failureKindOf(error);
+  if (failure?.kind === 'not-sent') return true;
+  return (
+    failure?.kind === 'answered' &&
+    failure.status !== undefined &&
+    nextGateStatuses.has(failure.status)
+  );
+};
+
+/** The error to report once every gate failed: the last answer a gate gave, else the last error. */
+const finalError = (errors: unknown[], gates: number): unknown => {
+  const answered = errors.filter((error) => failureKindOf(error)?.kind === 'answered');
+  const chosen = answered.at(-1) ?? errors.at(-1);
+  if (gates < 2 || !(chosen instanceof ConnectorError)) return chosen;
+  const data = chosen.data as ErrorData;
+  return connectorError(chosen.code, {
+    ...data,
+    message: `${data.message} (all ${gates} gates failed)`,
+  });
+};
+
+const createClient = (config: SmsAeroConfig) =>
+  createHttpClient({
+    provider: PROVIDER,
+    timeoutMs: config.timeout,
+    secrets: [config.apiKey],
+    parseError: (raw, status) => {
+      const parsed = envelopeGuard.safeParse(raw);
+      return parsed.success ? describeFailure(parsed.data, status) : undefined;
+    },
+    classify: (failure) => classify(smsAeroErrors, failure),
+  });
+
+/**
+ * Posts to each gate in turn until one answers (see `mayTryNextGate`) and returns the gate and the
+ * `data` of its successful envelope.
+ */
+const callGates = async (
+  config: SmsAeroConfig,
+  selector: string,
+  json: unknown,
+): Promise<{ gate: string; data: unknown }> => {
+  const client = createClient(config);
+  const gates = gatesOf(config);
+  const errors: unknown[] = [];
+  for (const gate of gates) {
+    let response: { status: number; body: Envelope };
+    try {
+      response = await client.request({
+        url: apiUrl(gate, selector),
+        headers: { authorization: authorization(config) },
+        json,
+        guard: envelopeGuard,
+      });
+    } catch (error: unknown) {
+      if (!mayTryNextGate(error)) throw error;
+      errors.push(error);
+      continue;
+    }
+    return { gate, data: checkEnvelope(client, response.status, response.body) };
+  }
+  throw finalError(errors, gates.length);
+};
+
+export const sendSms = async (
+  config: SmsAeroConfig,
+  to: Phone,
+  text: string,
+): Promise<SmsAeroMessage> => {
+  const { data } = await callGates(config, 'sms/send', sendBody(config, to, text));
+  const sent = sentGuard.safeParse(data);
+  return sent.success ? sent.data : {};
+};
+
+const balanceGuard = z.object({ balance: z.number().or(z.string()) });
+
+/** The account balance (a free, read-only call), with the gate that answered. */
+export const fetchBalance = async (config: SmsAeroConfig) => {
+  const { gate, data } = await callGates(config, 'balance', {});
+  const parsed = balanceGuard.safeParse(data);
+  return { gate, balance: parsed.success ? Number(parsed.data.balance) : undefined };
+};

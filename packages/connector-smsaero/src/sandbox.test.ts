@@ -1,0 +1,57 @@
+import { ConnectorError } from '@logto/connector-kit';
+import { buildConnector, failureOf } from '@switchboard/core/testing';
+import { describe, expect, it } from 'vitest';
+
+import createConnector from './index.js';
+import sandbox, { deadGate } from './sandbox.js';
+import { validConfig } from './__fixtures__/configs.js';
+
+describe('sandbox scenarios against the SMS Aero fake on loopback', () => {
+  it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
+    const fake = await sandbox.start();
+    try {
+      const config = (scenario.config ?? sandbox.config)(fake.url);
+      expect(config.gates).toEqual([deadGate, fake.url]);
+      const connector = await buildConnector(createConnector);
+      if (scenario.expect === 'success') {
+        await expect(scenario.run(connector, config)).resolves.toMatchObject({
+          id: expect.any(Number),
+        });
+        expect(fake.observations.map((observation) => observation.accepted)).toEqual([true]);
+      } else {
+        const error = await failureOf(() => scenario.run(connector, config));
+        expect(error).toBeInstanceOf(ConnectorError);
+        expect(error).toMatchObject({ code: scenario.expect });
+        expect(fake.observations).toHaveLength(1);
+      }
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('the fake refuses what SMS Aero refuses: a number with a plus sign, an unapproved sender name', async () => {
+    const fake = await sandbox.start();
+    try {
+      const response = await fetch(`${fake.url}/v2/sms/send`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${validConfig.email}:${validConfig.apiKey}`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ number: '+79990000000', sign: 'Other', text: 'hi' }),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        success: false,
+        data: { number: expect.any(Array), sign: expect.any(Array) },
+      });
+      expect(fake.observations[0]).toMatchObject({
+        accepted: false,
+        reason: 'invalid number, sign',
+      });
+      expect(fake.observations[0]?.summary).not.toContain(validConfig.apiKey);
+    } finally {
+      await fake.close();
+    }
+  });
+});

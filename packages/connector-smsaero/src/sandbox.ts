@@ -1,0 +1,148 @@
+// The SMS Aero fake for `switchboard demo`: checks requests the way API v2 does (Basic auth with the
+// account e-mail and API key, a JSON body with a digits-only number, an approved sender name) and
+// answers in SMS Aero's envelope. The demo config lists a dead loopback gate first, so every send
+// shows the failover to the next gate. Not part of the published package.
+import { TemplateType } from '@logto/connector-kit';
+import { defineSandbox, mask, parseBasicAuth, startFakeServer } from '@switchboard/core/sandbox';
+
+import { validConfig } from './__fixtures__/configs.js';
+
+/** A loopback port nothing listens on (tcpmux, privileged): connections are refused at once. */
+export const deadGate = 'http://127.0.0.1:1';
+
+/** An account whose balance is empty. */
+export const emptyAccount = { email: 'empty@example.com', apiKey: 'sa_key_empty_0000000000000000' };
+
+const accounts = new Map([
+  [validConfig.email, { apiKey: validConfig.apiKey, balance: 100 }],
+  [emptyAccount.email, { apiKey: emptyAccount.apiKey, balance: 0 }],
+]);
+const approvedSigns = new Set([validConfig.senderName]);
+
+const envelope = (status: number, message: string, data: unknown = null) => ({
+  status,
+  body: { success: false, data, message },
+});
+
+let nextId = 700_000;
+
+export default defineSandbox({
+  start: () =>
+    startFakeServer((request, observe) => {
+      if (request.method !== 'POST' || request.path !== '/v2/sms/send') {
+        observe({
+          summary: `${request.method} ${request.path}`,
+          accepted: false,
+          reason: 'unknown route',
+        });
+        return envelope(404, 'Not found.');
+      }
+      const auth = parseBasicAuth(request.headers.authorization);
+      let body: Record<string, unknown> = {};
+      try {
+        const parsed: unknown = JSON.parse(request.text);
+        if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
+      } catch {
+        // Checked below: a body that is not JSON lacks every field.
+      }
+      const summary = `POST /v2/sms/send as ${auth?.user ?? '?'}:${mask(auth?.password ?? '')} number=${String(body.number)} sign="${String(body.sign)}" text="${String(body.text)}"`;
+      const account = auth ? accounts.get(auth.user) : undefined;
+      if (!account || account.apiKey !== auth?.password) {
+        observe({ summary, accepted: false, reason: 'invalid credentials' });
+        return envelope(401, 'Your request was made with invalid credentials.');
+      }
+      if (!/json/.test(request.headers['content-type'] ?? '')) {
+        observe({ summary, accepted: false, reason: 'body is not JSON' });
+        return envelope(400, 'Validation error.', { number: ['Number cannot be blank.'] });
+      }
+      const fields: Record<string, string[]> = {};
+      if (typeof body.number !== 'string' || !/^\d{7,15}$/.test(body.number)) {
+        fields.number = ['Invalid phone number: digits with the country code expected.'];
+      }
+      if (typeof body.sign !== 'string' || !approvedSigns.has(body.sign)) {
+        fields.sign = ['Signature is not approved.'];
+      }
+      if (typeof body.text !== 'string' || !body.text) fields.text = ['Text cannot be blank.'];
+      if (Object.keys(fields).length > 0) {
+        observe({ summary, accepted: false, reason: `invalid ${Object.keys(fields).join(', ')}` });
+        return envelope(400, 'Validation error.', fields);
+      }
+      if (account.balance <= 0) {
+        observe({ summary, accepted: false, reason: 'balance is empty' });
+        return {
+          status: 200,
+          body: { success: false, data: null, message: 'Not enough money on the balance.' },
+        };
+      }
+      observe({ summary, accepted: true });
+      const now = Math.floor(Date.now() / 1000);
+      return {
+        status: 200,
+        body: {
+          success: true,
+          data: {
+            id: nextId++,
+            from: body.sign,
+            number: body.number,
+            text: body.text,
+            status: 8,
+            extendStatus: 'moderation',
+            channel: 'FREE SIGN',
+            cost: 2.99,
+            dateCreate: now,
+            dateSend: now,
+          },
+          message: null,
+        },
+      };
+    }),
+  config: (baseUrl) => ({ ...validConfig, gates: [deadGate, baseUrl] }),
+  scenarios: [
+    {
+      name: 'sign-in code; the first gate refuses connections, the second accepts',
+      run: (connector, config) =>
+        connector.sendMessage!(
+          { to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } },
+          config,
+        ),
+      expect: 'success',
+    },
+    {
+      name: 'two-step verification code to a Kazakhstan number written with + and spaces',
+      run: (connector, config) =>
+        connector.sendMessage!(
+          {
+            to: '+7 701 234 5678',
+            type: TemplateType.MfaVerification,
+            payload: { code: '771024' },
+          },
+          config,
+        ),
+      expect: 'success',
+    },
+    {
+      name: 'wrong API key',
+      config: (baseUrl) => ({
+        ...validConfig,
+        apiKey: 'sa_key_wrong_000000000',
+        gates: [deadGate, baseUrl],
+      }),
+      run: (connector, config) =>
+        connector.sendMessage!(
+          { to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } },
+          config,
+        ),
+      expect: 'invalid_config',
+    },
+    {
+      name: 'empty balance',
+      config: (baseUrl) => ({ ...validConfig, ...emptyAccount, gates: [deadGate, baseUrl] }),
+      run: (connector, config) =>
+        connector.sendMessage!(
+          { to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } },
+          config,
+        ),
+      expect: 'usage_limit_exceeded',
+    },
+  ],
+});
