@@ -1,0 +1,77 @@
+import { createHttpClient } from '@switchboard/core';
+import { z, type ZodType, type ZodTypeDef } from 'zod';
+
+import type { MailgunConfig } from './config.js';
+import { classifyMailgun, mailgunHints } from './errors.js';
+import type { MessageFields } from './message.js';
+import { PROVIDER, regions } from './metadata.js';
+
+/** Mailgun's error body: `{ "message": "..." }`. */
+const mailgunErrorGuard = z.object({ message: z.string() });
+
+/** The accepted message: `{ "id": "<...@domain>", "message": "Queued. Thank you." }`. */
+const queuedGuard = z.object({ id: z.string(), message: z.string().optional() }).passthrough();
+
+export type MailgunQueued = z.infer<typeof queuedGuard>;
+
+/** The part of GET /v4/domains/{name} the probe reads. */
+const domainGuard = z.object({
+  domain: z.object({ name: z.string(), state: z.string().optional() }).passthrough(),
+});
+
+const baseUrl = (config: MailgunConfig) => config.endpoint ?? regions[config.region];
+
+export const messagesUrl = (config: MailgunConfig) =>
+  `${baseUrl(config)}/v3/${encodeURIComponent(config.domain)}/messages`;
+
+const authorization = (config: MailgunConfig) =>
+  `Basic ${Buffer.from(`api:${config.apiKey}`).toString('base64')}`;
+
+const call = async <T>(
+  config: MailgunConfig,
+  request: {
+    method: 'GET' | 'POST';
+    url: string;
+    form?: Record<string, string>;
+    guard: ZodType<T, ZodTypeDef, unknown>;
+  },
+): Promise<T> => {
+  const client = createHttpClient({
+    provider: PROVIDER,
+    timeoutMs: config.timeout,
+    secrets: [config.apiKey],
+    // Mailgun answers JSON `{ message }`, except a plain-text `Forbidden` for a wrong key.
+    parseError: (raw, status) => {
+      const parsed = mailgunErrorGuard.safeParse(raw);
+      const message = parsed.success
+        ? parsed.data.message
+        : typeof raw === 'string' && raw.trim() && raw.length < 200
+          ? raw.trim()
+          : `Mailgun answered HTTP ${status}`;
+      const hint = mailgunHints[status];
+      return { message: hint ? `${message}: ${hint}` : message };
+    },
+    classify: classifyMailgun,
+  });
+  const { body } = await client.request({
+    ...request,
+    headers: { authorization: authorization(config), accept: 'application/json' },
+  });
+  return body;
+};
+
+export type MailgunForm = MessageFields & { from: string; to: string };
+
+/** POST /v3/{domain}/messages, form-encoded, Basic api:apiKey. */
+export const sendEmail = async (config: MailgunConfig, form: MailgunForm): Promise<MailgunQueued> =>
+  call(config, { method: 'POST', url: messagesUrl(config), form, guard: queuedGuard });
+
+/** GET /v4/domains/{domain}: free and read-only; needs an account API key, not a sending key. */
+export const fetchDomain = async (config: MailgunConfig) =>
+  (
+    await call(config, {
+      method: 'GET',
+      url: `${baseUrl(config)}/v4/domains/${encodeURIComponent(config.domain)}`,
+      guard: domainGuard,
+    })
+  ).domain;

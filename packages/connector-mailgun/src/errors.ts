@@ -1,0 +1,26 @@
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { classifyStatus, type ProviderFailure } from '@switchboard/core';
+
+/**
+ * Mailgun answers errors by HTTP status with a `{ message }` body and no error codes
+ * (https://documentation.mailgun.com/docs/mailgun/api-reference/api-overview), so the table is
+ * keyed by status. Other statuses use core's defaults (5xx → general).
+ */
+export const mailgunErrors: Readonly<Record<number, ConnectorErrorCodes>> = {
+  400: ConnectorErrorCodes.InvalidRequestParameters,
+  401: ConnectorErrorCodes.InvalidConfig,
+  403: ConnectorErrorCodes.InvalidConfig,
+  404: ConnectorErrorCodes.InvalidConfig,
+  429: ConnectorErrorCodes.RateLimitExceeded,
+};
+
+/** A sentence added to Mailgun's own message where the usual cause is known. */
+export const mailgunHints: Readonly<Record<number, string>> = {
+  401: 'check apiKey, and that the region (or endpoint) is the one your domain was created in: EU domains need region eu',
+  403: 'check that apiKey may send for this domain, and that the region (or endpoint) is the one your domain was created in',
+  404: 'check domain, and that the region (or endpoint) is the one your domain was created in',
+};
+
+export const classifyMailgun = (failure: ProviderFailure): ConnectorErrorCodes =>
+  (failure.status === undefined ? undefined : mailgunErrors[failure.status]) ??
+  classifyStatus(failure.status);

@@ -1,0 +1,143 @@
+import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
+import { type UsageType, usageTypes } from '@switchboard/core';
+
+/** Names the provider in every error this connector raises. */
+export const PROVIDER = 'mailgun';
+
+/** Mailgun API hosts; a sending domain lives in exactly one of them. */
+export const regions = {
+  us: 'https://api.mailgun.net',
+  eu: 'https://api.eu.mailgun.net',
+} as const;
+
+/** Payload values a Mailgun-hosted template receives unless `payloadVariables` says otherwise. */
+export const defaultPayloadVariables = ['code', 'link'];
+
+const lines: Record<UsageType, [subject: string, html: string]> = {
+  SignIn: ['Your sign-in code', 'Your sign-in verification code is <b>{{code}}</b>.'],
+  Register: ['Your registration code', 'Your registration verification code is <b>{{code}}</b>.'],
+  ForgotPassword: [
+    'Your password reset code',
+    'Your password reset verification code is <b>{{code}}</b>.',
+  ],
+  Generic: ['Your verification code', 'Your verification code is <b>{{code}}</b>.'],
+  OrganizationInvitation: [
+    'You have been invited to join an organization',
+    'You have been invited to join an organization. <a href="{{link}}">Accept the invitation</a>.',
+  ],
+  UserPermissionValidation: [
+    'Confirm this action',
+    'Your verification code to confirm this action is <b>{{code}}</b>.',
+  ],
+  BindNewIdentifier: [
+    'Confirm your email address',
+    'Your verification code to link this email address is <b>{{code}}</b>.',
+  ],
+  MfaVerification: [
+    'Your two-step verification code',
+    'Your two-step verification code is <b>{{code}}</b>.',
+  ],
+  BindMfa: [
+    'Turn on two-step verification',
+    'Your code to turn on two-step verification is <b>{{code}}</b>.',
+  ],
+};
+
+const expiry = ' It expires in {{ttlMinutes}} minutes.';
+
+/** Default deliveries for the Console form: one HTML message per usage type. */
+export const defaultDeliveries = Object.fromEntries(
+  usageTypes.map((type) => {
+    const [subject, html] = lines[type];
+    const withExpiry = html.includes('{{code}}') ? `${html}${expiry}` : html;
+    return [type, { subject, html: `<p>${withExpiry}</p>` }];
+  }),
+);
+
+export const defaultMetadata: ConnectorMetadata = {
+  id: 'switchboard-mailgun',
+  target: 'mailgun-email',
+  platform: null,
+  name: {
+    en: 'Mailgun (Switchboard)',
+    'zh-CN': 'Mailgun (Switchboard)',
+  },
+  logo: './logo.svg',
+  logoDark: null,
+  description: {
+    en: 'Send verification and invitation emails through Mailgun, in the US or EU region, with Logto email templates or Mailgun-hosted templates.',
+    'zh-CN':
+      '通过 Mailgun 发送验证码和邀请邮件，支持美国和欧盟区域、Logto 邮件模板以及 Mailgun 托管模板。',
+  },
+  readme: './README.md',
+  formItems: [
+    {
+      key: 'region',
+      label: 'Region',
+      type: ConnectorConfigFormItemType.Select,
+      defaultValue: 'us',
+      selectItems: [
+        { value: 'us', title: 'United States (api.mailgun.net)' },
+        { value: 'eu', title: 'European Union (api.eu.mailgun.net)' },
+      ],
+      description:
+        'The region your sending domain was created in. A domain only works in its own region.',
+    },
+    {
+      key: 'domain',
+      label: 'Sending domain',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      placeholder: 'mg.example.com',
+      description: 'The domain as listed under Sending > Domains in Mailgun, without https://.',
+    },
+    {
+      key: 'apiKey',
+      label: 'API key',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      isConfidential: true,
+      placeholder: '<your-mailgun-api-key>',
+      description: 'A Mailgun API key (or a domain sending key) for this domain.',
+    },
+    {
+      key: 'from',
+      label: 'From',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      placeholder: 'Example <no-reply@mg.example.com>',
+      description: 'The sender, as an address or "Name <address>", on your sending domain.',
+    },
+    {
+      key: 'deliveries',
+      label: 'Deliveries',
+      type: ConnectorConfigFormItemType.Json,
+      defaultValue: defaultDeliveries,
+      description:
+        'One entry per usage type: { subject, html, text, replyTo } or a Mailgun-hosted { template, variables, subject }. Usage types without an entry use "Generic". Logto email templates, when set, take precedence.',
+    },
+    {
+      key: 'payloadVariables',
+      label: 'Values passed to Mailgun templates',
+      type: ConnectorConfigFormItemType.Json,
+      defaultValue: defaultPayloadVariables,
+      description:
+        'Which message values a Mailgun-hosted template receives in t:variables, e.g. ["code", "link", "locale", "application.name"]. Nothing else leaves for Mailgun.',
+    },
+    {
+      key: 'endpoint',
+      label: 'Endpoint override',
+      type: ConnectorConfigFormItemType.Text,
+      placeholder: 'https://mailgun-proxy.example.com',
+      description:
+        'Optional base URL of a proxy, without a path; replaces the region host. https only.',
+    },
+    {
+      key: 'timeout',
+      label: 'Request timeout (ms)',
+      type: ConnectorConfigFormItemType.Number,
+      placeholder: '10000',
+      description: 'How long to wait for Mailgun before giving up. Default 10000.',
+    },
+  ],
+};

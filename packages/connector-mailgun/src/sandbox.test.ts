@@ -1,0 +1,95 @@
+import { ConnectorError } from '@logto/connector-kit';
+import { buildConnector } from '@switchboard/core/testing';
+import { describe, expect, it } from 'vitest';
+
+import createConnector from './index.js';
+import probe from './probe.js';
+import sandbox, { parseMultipart, sandboxApiKey } from './sandbox.js';
+
+describe('mailgun sandbox', () => {
+  it.each(sandbox.scenarios.map((scenario) => [scenario.name, scenario] as const))(
+    '%s',
+    async (_name, scenario) => {
+      const server = await sandbox.start();
+      try {
+        const config = (scenario.config ?? sandbox.config)(server.url);
+        const connector = await buildConnector(createConnector);
+        const outcome = await scenario.run(connector, config).then(
+          () => 'success',
+          (error: unknown) => (error instanceof ConnectorError ? error.code : String(error)),
+        );
+        expect(outcome).toBe(scenario.expect);
+        expect(server.observations).toHaveLength(1);
+        expect(server.observations[0]?.accepted).toBe(scenario.expect === 'success');
+        // Nothing leaked into a header recipients can read, and no key in what the demo prints.
+        expect(server.observations[0]?.reason ?? '').not.toMatch(/visible to recipients/);
+        expect(JSON.stringify(server.observations)).not.toContain(sandboxApiKey);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  it('flags X-Mailgun-Variables and rejects a request without content, like Mailgun', async () => {
+    const server = await sandbox.start();
+    try {
+      const post = (form: Record<string, string>) =>
+        fetch(`${server.url}/v3/mg.sandbox.example/messages`, {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from(`api:${sandboxApiKey}`).toString('base64')}`,
+          },
+          body: new URLSearchParams(form),
+        });
+      const leaky = await post({
+        from: 'a@b.example',
+        to: 'c@d.example',
+        template: 't',
+        'h:X-Mailgun-Variables': '{}',
+      });
+      expect(leaky.status).toBe(200);
+      expect(server.observations[0]?.reason).toMatch(
+        /visible to recipients: h:X-Mailgun-Variables/,
+      );
+
+      const empty = await post({ from: 'a@b.example', to: 'c@d.example' });
+      expect(empty.status).toBe(400);
+      expect(await empty.json()).toEqual({
+        message: "Need at least one of 'text', 'html' or 'template' parameters specified",
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads multipart bodies', async () => {
+    const body = new FormData();
+    body.set('from', 'a@b.example');
+    body.set('subject', 'Hi\r\nthere');
+    const request = new Request('http://x', { method: 'POST', body });
+    const boundary = /boundary=(.+)$/.exec(request.headers.get('content-type') ?? '')?.[1] ?? '';
+    expect(parseMultipart(await request.text(), boundary)).toEqual({
+      from: 'a@b.example',
+      subject: 'Hi\r\nthere',
+    });
+  });
+});
+
+describe('probe against the fake', () => {
+  it('reads the sandbox domain, and refuses a wrong key', async () => {
+    const server = await sandbox.start();
+    try {
+      await expect(probe(sandbox.config(server.url))).resolves.toMatch(
+        /^domain "mg.sandbox.example" is active/,
+      );
+      await expect(
+        probe({ ...sandbox.config(server.url), apiKey: 'key-wrong-000000' }),
+      ).rejects.toMatchObject({
+        code: 'invalid_config',
+      });
+      expect(server.observations.map((observation) => observation.accepted)).toEqual([true, false]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,160 @@
+// A fake Mailgun for `switchboard demo` and sandbox.test.ts: checks requests the way
+// POST /v3/{domain}/messages does and answers with Mailgun's bodies. Dev-only, never bundled.
+import { TemplateType } from '@logto/connector-kit';
+import {
+  defineSandbox,
+  type FakeReply,
+  mask,
+  parseBasicAuth,
+  parseForm,
+  type RecordedRequest,
+  type SandboxConnector,
+  startFakeServer,
+} from '@switchboard/core/sandbox';
+
+export const sandboxDomain = 'mg.sandbox.example';
+export const sandboxApiKey = 'key-sandbox-0123456789abcdef';
+
+/** Text fields of a multipart/form-data body (Mailgun accepts both encodings). */
+export const parseMultipart = (text: string, boundary: string): Record<string, string> => {
+  const fields: Record<string, string> = {};
+  for (const part of text.split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const name = /name="([^"]*)"/.exec(part.slice(0, split))?.[1];
+    if (name !== undefined) fields[name] = part.slice(split + 4).replace(/\r\n$/, '');
+  }
+  return fields;
+};
+
+const formOf = (request: RecordedRequest) => {
+  const type = request.headers['content-type'] ?? '';
+  const boundary = /^multipart\/form-data;.*boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (boundary) return parseMultipart(request.text, boundary);
+  if (/^application\/x-www-form-urlencoded/i.test(type)) return parseForm(request.text);
+  return undefined;
+};
+
+const queued = (domain: string): FakeReply => ({
+  status: 200,
+  body: { id: `<${Date.now()}.1.SANDBOX@${domain}>`, message: 'Queued. Thank you.' },
+});
+
+const start = () =>
+  startFakeServer((request, observe) => {
+    const reject = (reason: string, reply: FakeReply) => {
+      observe({ summary: `${request.method} ${request.path}`, accepted: false, reason });
+      return reply;
+    };
+    const send = /^\/v3\/([^/]+)\/messages$/.exec(request.path);
+    const lookup = /^\/v4\/domains\/([^/]+)$/.exec(request.path);
+    const route = request.method === 'POST' ? send : request.method === 'GET' ? lookup : null;
+    if (!route?.[1]) {
+      return reject('unknown route', { status: 404, body: { message: 'Not Found' } });
+    }
+    const auth = parseBasicAuth(request.headers.authorization);
+    if (auth?.user !== 'api' || auth.password !== sandboxApiKey) {
+      const seen = auth ? `${auth.user}:${mask(auth.password)}` : 'no credentials';
+      return reject(`wrong API key (${seen})`, { status: 401, body: 'Forbidden' });
+    }
+    const domain = decodeURIComponent(route[1]);
+    if (domain !== sandboxDomain) {
+      return reject(`unknown domain ${domain}`, {
+        status: 404,
+        body: { message: lookup ? 'Domain not found' : `Domain not found: ${domain}` },
+      });
+    }
+    if (lookup) {
+      observe({ summary: `read domain ${domain}`, accepted: true });
+      return { status: 200, body: { domain: { name: domain, state: 'active' } } };
+    }
+    const form = formOf(request);
+    if (!form) {
+      return reject('body is neither form nor multipart', {
+        status: 400,
+        body: { message: "'from' parameter is missing" },
+      });
+    }
+    for (const field of ['from', 'to']) {
+      if (!form[field]) {
+        return reject(`missing ${field}`, {
+          status: 400,
+          body: { message: `'${field}' parameter is missing` },
+        });
+      }
+    }
+    if (!/^[^\s@]+@[^\s@]+$/.test(form.to ?? '')) {
+      return reject('bad recipient', {
+        status: 400,
+        body: { message: "'to' parameter is not a valid address. please check documentation" },
+      });
+    }
+    if (!form.html && !form.text && !form.template) {
+      return reject('no content', {
+        status: 400,
+        body: { message: "Need at least one of 'text', 'html' or 'template' parameters specified" },
+      });
+    }
+    if (form['t:variables'] !== undefined) {
+      try {
+        JSON.parse(form['t:variables']);
+      } catch {
+        return reject('t:variables is not JSON', {
+          status: 400,
+          body: { message: 't:variables is not valid JSON' },
+        });
+      }
+    }
+    const leaky = Object.keys(form).filter((key) => /^(h:X-Mailgun-Variables|v:)/i.test(key));
+    const content = form.template ? `template ${form.template}` : form.html ? 'html' : 'text';
+    observe({
+      summary: `send ${content} to ${form.to} from ${form.from}, subject ${JSON.stringify(form.subject ?? '')}`,
+      accepted: true,
+      ...(leaky.length > 0 ? { reason: `visible to recipients: ${leaky.join(', ')}` } : {}),
+    });
+    return queued(domain);
+  });
+
+const config = (baseUrl: string) => ({
+  endpoint: baseUrl,
+  domain: sandboxDomain,
+  apiKey: sandboxApiKey,
+  from: `Sandbox <no-reply@${sandboxDomain}>`,
+  deliveries: {
+    Generic: { subject: 'Your code {{code}}', html: '<p>Your code is <b>{{code}}</b></p>' },
+    OrganizationInvitation: { template: 'invitation', variables: { product: 'Sandbox' } },
+  },
+});
+
+const sendTo =
+  (to: string, type: TemplateType = TemplateType.Generic) =>
+  async (connector: SandboxConnector, settings: Record<string, unknown>) =>
+    connector.sendMessage?.(
+      { to, type, payload: { code: '123456', link: 'https://auth.example/i/1' } },
+      settings,
+    );
+
+export default defineSandbox({
+  start,
+  config,
+  scenarios: [
+    { name: 'sends a verification code', run: sendTo('jane@example.com'), expect: 'success' },
+    {
+      name: 'sends an invitation through a Mailgun-hosted template',
+      run: sendTo('jane@example.com', TemplateType.OrganizationInvitation),
+      expect: 'success',
+    },
+    {
+      name: 'a wrong API key is a config problem',
+      config: (baseUrl) => ({ ...config(baseUrl), apiKey: 'key-wrong-0000000000' }),
+      run: sendTo('jane@example.com'),
+      expect: 'invalid_config',
+    },
+    {
+      name: 'a domain in another region is not found',
+      config: (baseUrl) => ({ ...config(baseUrl), domain: 'mg.elsewhere.example' }),
+      run: sendTo('jane@example.com'),
+      expect: 'invalid_config',
+    },
+  ],
+});
