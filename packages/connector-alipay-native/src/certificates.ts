@@ -1,0 +1,216 @@
+// Alipay's certificate mode: the serial numbers (SN) sent as `app_cert_sn` and `alipay_root_cert_sn`,
+// and the key Alipay's answers are verified with. node:crypto reads the certificates; a few lines of
+// DER reading fill in what it does not expose (the signature algorithm OID, the raw issuer values).
+import { createHash, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
+
+type DerNode = { tag: number; start: number; end: number };
+
+const readNode = (der: Buffer, offset: number): DerNode => {
+  const tag = der[offset];
+  let length = der[offset + 1];
+  if (tag === undefined || length === undefined) throw new Error('truncated DER');
+  let start = offset + 2;
+  if (length & 0x80) {
+    const bytes = length & 0x7f;
+    if (bytes < 1 || bytes > 4) throw new Error('unsupported DER length');
+    length = 0;
+    for (let index = 0; index < bytes; index++) length = length * 256 + (der[start + index] ?? 0);
+    start += bytes;
+  }
+  const end = start + length;
+  if (end > der.length) throw new Error('truncated DER');
+  return { tag, start, end };
+};
+
+const childrenOf = (der: Buffer, node: DerNode): DerNode[] => {
+  const children: DerNode[] = [];
+  for (let offset = node.start; offset < node.end;) {
+    const child = readNode(der, offset);
+    children.push(child);
+    offset = child.end;
+  }
+  return children;
+};
+
+const decodeOid = (bytes: Buffer): string => {
+  const parts: number[] = [];
+  let value = 0;
+  for (const byte of bytes) {
+    value = value * 128 + (byte & 0x7f);
+    if (byte & 0x80) continue;
+    if (parts.length === 0) {
+      const root = Math.min(2, Math.floor(value / 40));
+      parts.push(root, value - root * 40);
+    } else {
+      parts.push(value);
+    }
+    value = 0;
+  }
+  return parts.join('.');
+};
+
+/** Short names as Alipay's SDKs print them; anything else keeps its dotted OID. */
+const shortNames: Readonly<Record<string, string>> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+};
+
+const decodeText = (tag: number, bytes: Buffer): string => {
+  if (tag === 0x1e) return Buffer.from(bytes).swap16().toString('utf16le'); // BMPString
+  if (tag === 0x14) return bytes.toString('latin1'); // T61String
+  return bytes.toString('utf8'); // UTF8String, PrintableString, IA5String
+};
+
+export type CertificateFacts = {
+  /** Issuer attributes in the order they appear in the certificate. */
+  issuer: Array<[name: string, value: string]>;
+  serial: bigint;
+  signatureOid: string;
+};
+
+/** Reads the issuer, serial and signature algorithm straight from a certificate's DER. */
+export const certificateFacts = (der: Buffer): CertificateFacts => {
+  const [tbs, signatureAlgorithm] = childrenOf(der, readNode(der, 0));
+  if (!tbs || !signatureAlgorithm) throw new Error('not a certificate');
+  const fields = childrenOf(der, tbs);
+  const first = fields[0]?.tag === 0xa0 ? 1 : 0; // [0] version
+  const serial = fields[first];
+  const issuer = fields[first + 2];
+  const algorithmOid = childrenOf(der, signatureAlgorithm)[0];
+  if (serial?.tag !== 0x02 || issuer?.tag !== 0x30 || algorithmOid?.tag !== 0x06) {
+    throw new Error('not a certificate');
+  }
+  const attributes = childrenOf(der, issuer).flatMap((set) =>
+    childrenOf(der, set).map((pair): [string, string] => {
+      const [type, value] = childrenOf(der, pair);
+      if (!type || !value) throw new Error('malformed name');
+      const oid = decodeOid(der.subarray(type.start, type.end));
+      return [shortNames[oid] ?? oid, decodeText(value.tag, der.subarray(value.start, value.end))];
+    }),
+  );
+  const serialHex = der.subarray(serial.start, serial.end).toString('hex') || '0';
+  return {
+    issuer: attributes,
+    serial: BigInt(`0x${serialHex}`),
+    signatureOid: decodeOid(der.subarray(algorithmOid.start, algorithmOid.end)),
+  };
+};
+
+/**
+ * A certificate's SN as Alipay defines it: md5 of the issuer attributes in reverse order written
+ * `name=value` and joined with `,`, followed by the serial number in decimal.
+ */
+export const certificateSn = (der: Buffer): string => {
+  const { issuer, serial } = certificateFacts(der);
+  const principal = [...issuer]
+    .reverse()
+    .map(([name, value]) => `${name}=${value}`)
+    .join(',');
+  return createHash('md5')
+    .update(`${principal}${serial.toString(10)}`, 'utf8')
+    .digest('hex');
+};
+
+const rsaSignatureOid = '1.2.840.113549.1.1';
+
+/** The root SN: the SNs of the RSA-signed certificates in Alipay's root bundle, joined with `_`. */
+export const rootCertificateSn = (ders: Buffer[]): string =>
+  ders
+    .filter((der) => certificateFacts(der).signatureOid.startsWith(`${rsaSignatureOid}.`))
+    .map((der) => certificateSn(der))
+    .join('_');
+
+/** Every certificate in a PEM text (literal `\n` accepted), as DER. */
+export const pemCertificates = (text: string): Buffer[] =>
+  [
+    ...text
+      .replaceAll('\\r', '')
+      .replaceAll('\\n', '\n')
+      .matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g),
+  ].map((match) => Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64'));
+
+export type CertificateMode = {
+  appCertSn: string;
+  alipayRootCertSn: string;
+  /** SN of the Alipay certificate, compared with the `alipay_cert_sn` Alipay answers with. */
+  alipayCertSn: string;
+  alipayPublicKey: KeyObject;
+};
+
+const cache = new Map<string, CertificateMode & { appPublicKey: KeyObject }>();
+
+/**
+ * Reads the three certificates once. Throws a plain Error naming the field on anything unreadable;
+ * the config guard turns that into an `invalid_config` message.
+ */
+export const loadCertificateMode = (
+  appCertificate: string,
+  alipayPublicCertificate: string,
+  alipayRootCertificate: string,
+  privateKey?: KeyObject,
+): CertificateMode => {
+  const cacheKey = [appCertificate, alipayPublicCertificate, alipayRootCertificate].join('\0');
+  const cached =
+    cache.get(cacheKey) ??
+    readCertificates(appCertificate, alipayPublicCertificate, alipayRootCertificate);
+  if (privateKey) {
+    const fromPrivate = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+    const fromCertificate = cached.appPublicKey.export({ type: 'spki', format: 'der' });
+    if (!fromPrivate.equals(fromCertificate)) {
+      throw new Error(
+        'appCertificate was not issued for privateKey: upload the certificate made from this key pair',
+      );
+    }
+  }
+  if (!cache.has(cacheKey)) {
+    if (cache.size >= 16) cache.delete(cache.keys().next().value as string);
+    cache.set(cacheKey, cached);
+  }
+  return cached;
+};
+
+const readCertificates = (
+  appCertificate: string,
+  alipayPublicCertificate: string,
+  alipayRootCertificate: string,
+): CertificateMode & { appPublicKey: KeyObject } => {
+  const first = (field: string, text: string) => {
+    const [der] = pemCertificates(text);
+    if (!der) throw new Error(`${field} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    try {
+      return { der, certificate: new X509Certificate(der) };
+    } catch {
+      throw new Error(`${field} is not a readable certificate`);
+    }
+  };
+  const app = first('appCertificate', appCertificate);
+  const alipay = first('alipayPublicCertificate', alipayPublicCertificate);
+  const roots = pemCertificates(alipayRootCertificate);
+  const sn = (field: string, compute: () => string) => {
+    try {
+      return compute();
+    } catch {
+      throw new Error(`${field} is not a readable certificate`);
+    }
+  };
+  const alipayRootCertSn = sn('alipayRootCertificate', () => rootCertificateSn(roots));
+  if (!alipayRootCertSn) {
+    throw new Error(
+      'alipayRootCertificate holds no RSA root certificate: paste the whole alipayRootCert.crt',
+    );
+  }
+  if (alipay.certificate.publicKey.asymmetricKeyType !== 'rsa') {
+    throw new Error('alipayPublicCertificate does not hold an RSA public key');
+  }
+  return {
+    appCertSn: sn('appCertificate', () => certificateSn(app.der)),
+    alipayRootCertSn,
+    alipayCertSn: sn('alipayPublicCertificate', () => certificateSn(alipay.der)),
+    alipayPublicKey: alipay.certificate.publicKey,
+    appPublicKey: app.certificate.publicKey,
+  };
+};

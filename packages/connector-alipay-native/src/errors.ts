@@ -1,0 +1,66 @@
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import type { ErrorTable } from '@switchboard/core';
+
+import { methods } from './metadata.js';
+
+/**
+ * Alipay `sub_code`s (https://opendocs.alipay.com/common/02km9f) mapped to Logto codes. A sub code
+ * decides before the top-level `code`.
+ */
+export const alipaySubCodeErrors: ErrorTable = {
+  // The auth code from the app is wrong, expired or already used.
+  'isv.code-invalid': ConnectorErrorCodes.SocialAuthCodeInvalid,
+  // The app's set-up in the Alipay console or in this connector.
+  'isv.invalid-signature': ConnectorErrorCodes.InvalidConfig,
+  'isv.invalid-signature-type': ConnectorErrorCodes.InvalidConfig,
+  'isv.missing-signature-config': ConnectorErrorCodes.InvalidConfig,
+  'isv.invalid-app-id': ConnectorErrorCodes.InvalidConfig,
+  'isv.missing-app-cert-sn': ConnectorErrorCodes.InvalidConfig,
+  'isv.insufficient-isv-permissions': ConnectorErrorCodes.InvalidConfig,
+  // The server clock, not the auth code: kept general so it is not mistaken for a bad code.
+  'isv.invalid-timestamp': ConnectorErrorCodes.General,
+  // Call-rate limits.
+  'isv.app-call-limited': ConnectorErrorCodes.RateLimitExceeded,
+  'isv.method-call-limited': ConnectorErrorCodes.RateLimitExceeded,
+};
+
+/** Top-level Alipay `code`s, used when the sub code is not in the table above. */
+export const alipayCodeErrors: ErrorTable = {
+  // Invalid or expired auth_token (aop.invalid-auth-token, aop.auth-token-time-out, …).
+  '20001': ConnectorErrorCodes.SocialAccessTokenInvalid,
+  '40005': ConnectorErrorCodes.RateLimitExceeded,
+  '40006': ConnectorErrorCodes.InvalidConfig,
+};
+
+/** A sentence added to Alipay's message where the usual cause is known. */
+export const alipayHints: Readonly<Record<string, string>> = {
+  'isv.code-invalid': 'the auth code is wrong, expired or was already used; sign in again',
+  'isv.invalid-signature':
+    'check that privateKey belongs to the app public key (or certificate) uploaded in the Alipay console, and that the environment (production or sandbox) matches the app',
+  'isv.missing-signature-config':
+    'upload the app public key or certificate for this signing algorithm in the Alipay console',
+  'isv.invalid-app-id':
+    'check appId and that the environment (production or sandbox) matches the app',
+  'isv.missing-app-cert-sn':
+    'the app uses certificate mode in the Alipay console: set signingMode to certificate',
+  'isv.insufficient-isv-permissions':
+    'add the "Get member information" (获取会员信息) and "App Alipay login" abilities to the app',
+  'isv.invalid-timestamp': 'check the server clock',
+};
+
+/**
+ * The Logto code for an Alipay failure. On the token call an invalid-argument failure (40002)
+ * outside the table can only be about the auth code, the one value the user supplies.
+ */
+export const classifyAlipay = (
+  method: string,
+  code: string,
+  subCode: string | undefined,
+): ConnectorErrorCodes =>
+  (subCode !== undefined && Object.hasOwn(alipaySubCodeErrors, subCode)
+    ? alipaySubCodeErrors[subCode]
+    : undefined) ??
+  (Object.hasOwn(alipayCodeErrors, code) ? alipayCodeErrors[code] : undefined) ??
+  (method === methods.token && code === '40002'
+    ? ConnectorErrorCodes.SocialAuthCodeInvalid
+    : ConnectorErrorCodes.General);

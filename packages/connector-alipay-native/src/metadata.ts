@@ -1,0 +1,178 @@
+import {
+  ConnectorConfigFormItemType,
+  type ConnectorMetadata,
+  ConnectorPlatform,
+} from '@logto/connector-kit';
+
+/** Names the provider in every error this connector raises. */
+export const PROVIDER = 'alipay';
+
+/** Alipay's openapi gateways (https://opendocs.alipay.com/common/02kf5q). */
+export const gateways = {
+  production: 'https://openapi.alipay.com/gateway.do',
+  sandbox: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',
+} as const;
+
+export const methods = {
+  token: 'alipay.system.oauth.token',
+  userInfo: 'alipay.user.info.share',
+} as const;
+
+/** Alipay's own SDKs wait 5 s; the official Logto connector does too. */
+export const defaultTimeoutMs = 5000;
+
+const certificateMode = [{ targetKey: 'signingMode', expectValue: 'certificate' }];
+
+export const defaultMetadata: ConnectorMetadata = {
+  id: 'switchboard-alipay-native',
+  target: 'alipay',
+  platform: ConnectorPlatform.Native,
+  name: {
+    en: 'Alipay (Switchboard)',
+    'zh-CN': '支付宝 (Switchboard)',
+  },
+  logo: './logo.svg',
+  logoDark: null,
+  description: {
+    en: 'Sign in with Alipay in native iOS and Android apps, with public-key or certificate signing, verified responses and open_id support.',
+    'zh-CN': '在 iOS 和 Android 原生应用中使用支付宝登录，支持公钥或证书签名、响应验签和 open_id。',
+  },
+  readme: './README.md',
+  formItems: [
+    {
+      key: 'appId',
+      label: 'App ID',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      placeholder: '2021000000000000',
+      description: 'The APPID of your Alipay mobile app (at most 16 characters).',
+    },
+    {
+      key: 'privateKey',
+      label: 'App private key',
+      type: ConnectorConfigFormItemType.MultilineText,
+      required: true,
+      isConfidential: true,
+      placeholder: '-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----',
+      description:
+        'The RSA private key of your app: PEM with its BEGIN/END lines, or the bare base64 text Alipay’s key tool prints.',
+    },
+    {
+      key: 'signType',
+      label: 'Signing algorithm',
+      type: ConnectorConfigFormItemType.Select,
+      defaultValue: 'RSA2',
+      selectItems: [
+        { value: 'RSA2', title: 'RSA2 (RSA-SHA256, recommended)' },
+        { value: 'RSA', title: 'RSA (RSA-SHA1, legacy)' },
+      ],
+    },
+    {
+      key: 'signingMode',
+      label: 'Signing mode',
+      type: ConnectorConfigFormItemType.Select,
+      defaultValue: 'publicKey',
+      selectItems: [
+        { value: 'publicKey', title: 'Public key (公钥)' },
+        { value: 'certificate', title: 'Public key certificate (公钥证书)' },
+      ],
+      description:
+        'Must match the signing mode (接口加签方式) chosen for the app in the Alipay console.',
+    },
+    {
+      key: 'alipayPublicKey',
+      label: 'Alipay public key',
+      type: ConnectorConfigFormItemType.MultilineText,
+      placeholder: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA…',
+      showConditions: [{ targetKey: 'signingMode', expectValue: 'publicKey' }],
+      description:
+        'Recommended. The Alipay public key (支付宝公钥) shown in the console. When set, every Alipay answer must carry a valid signature.',
+    },
+    {
+      key: 'appCertificate',
+      label: 'App public key certificate',
+      type: ConnectorConfigFormItemType.MultilineText,
+      placeholder: '-----BEGIN CERTIFICATE-----',
+      showConditions: certificateMode,
+      description: 'Contents of appCertPublicKey_<APPID>.crt.',
+    },
+    {
+      key: 'alipayPublicCertificate',
+      label: 'Alipay public key certificate',
+      type: ConnectorConfigFormItemType.MultilineText,
+      placeholder: '-----BEGIN CERTIFICATE-----',
+      showConditions: certificateMode,
+      description:
+        'Contents of alipayCertPublicKey_RSA2.crt; Alipay’s answers are verified with it.',
+    },
+    {
+      key: 'alipayRootCertificate',
+      label: 'Alipay root certificate',
+      type: ConnectorConfigFormItemType.MultilineText,
+      placeholder: '-----BEGIN CERTIFICATE-----',
+      showConditions: certificateMode,
+      description: 'Contents of alipayRootCert.crt (all certificates in the file).',
+    },
+    {
+      key: 'authorizationMode',
+      label: 'What the app receives',
+      type: ConnectorConfigFormItemType.Select,
+      defaultValue: 'plugin',
+      selectItems: [
+        { value: 'plugin', title: 'alipay://?app_id=…&state=… (Logto iOS / Android plugins)' },
+        {
+          value: 'authInfo',
+          title: 'Signed auth info string (Alipay SDK authV2 / React Native / Flutter)',
+        },
+      ],
+      description:
+        'The signed auth info string lets apps call the current Alipay SDK directly; it needs the partner ID below.',
+    },
+    {
+      key: 'pid',
+      label: 'Partner ID (PID)',
+      type: ConnectorConfigFormItemType.Text,
+      placeholder: '2088000000000000',
+      showConditions: [{ targetKey: 'authorizationMode', expectValue: 'authInfo' }],
+      description:
+        'The 16-digit 2088… ID of the Alipay account that owns the app. Only for the auth info string.',
+    },
+    {
+      key: 'userIdField',
+      label: 'User identity',
+      type: ConnectorConfigFormItemType.Select,
+      defaultValue: 'auto',
+      selectItems: [
+        { value: 'auto', title: 'user_id, or open_id when Alipay sends no user_id' },
+        { value: 'user_id', title: 'user_id only' },
+        { value: 'open_id', title: 'open_id only' },
+      ],
+      description:
+        'Apps created after Alipay’s OpenID switch only receive open_id. Changing this later disconnects existing users.',
+    },
+    {
+      key: 'gateway',
+      label: 'Environment',
+      type: ConnectorConfigFormItemType.Select,
+      defaultValue: 'production',
+      selectItems: [
+        { value: 'production', title: 'Production (openapi.alipay.com)' },
+        { value: 'sandbox', title: 'Sandbox (openapi-sandbox.dl.alipaydev.com)' },
+      ],
+    },
+    {
+      key: 'endpoint',
+      label: 'Endpoint override',
+      type: ConnectorConfigFormItemType.Text,
+      placeholder: 'https://alipay-proxy.example.com',
+      description: 'Optional base URL of a proxy; /gateway.do is appended. https only.',
+    },
+    {
+      key: 'timeout',
+      label: 'Request timeout (ms)',
+      type: ConnectorConfigFormItemType.Number,
+      placeholder: '5000',
+      description: 'How long to wait for each Alipay call before giving up. Default 5000.',
+    },
+  ],
+};

@@ -1,0 +1,351 @@
+// The Alipay fake for `switchboard demo`: a gateway that checks request signatures with the app's
+// public key and signs its answers with its own key, plus a stand-in for the Alipay app that hands
+// out auth codes. Not part of the published package; all keys are the test-only fixtures.
+import { createPublicKey, randomBytes } from 'node:crypto';
+
+import {
+  type RecordedRequest,
+  defineSandbox,
+  mask,
+  parseForm,
+  startFakeServer,
+} from '@switchboard/core/sandbox';
+
+import { certificateConfig, testCertificateSns, validConfig } from './__fixtures__/configs.js';
+import { alipayPrivateKey, alipayPublicKey, appPublicKey } from './__fixtures__/keys.js';
+import { loadPrivateKey, rsaSign, rsaVerify } from '@switchboard/core';
+import {
+  beijingTimestamp,
+  responseNodeName,
+  signAlgorithms,
+  signContent,
+  type SignType,
+} from './signing.js';
+
+const appKey = createPublicKey(appPublicKey);
+const gatewayKey = loadPrivateKey('alipay', 'sandbox', alipayPrivateKey);
+const user = {
+  user_id: '2088102104794936',
+  open_id: '074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5',
+};
+const maxClockSkewMs = 10 * 60 * 1000;
+
+type Node = Record<string, unknown>;
+type Failure = { code: string; msg: string; sub_code: string; sub_msg: string };
+
+const failure = (code: string, sub_code: string, sub_msg: string): Failure => ({
+  code,
+  msg:
+    code === '40001'
+      ? 'Missing Required Arguments'
+      : code === '20001'
+        ? 'Insufficient Token Permissions'
+        : 'Invalid Arguments',
+  sub_code,
+  sub_msg,
+});
+
+/** Alipay's body: the node text, then its signature over exactly that text. */
+const answer = (name: string, node: Node, signType: SignType, certificateMode: boolean) => {
+  const text = JSON.stringify(node);
+  const sign = rsaSign(gatewayKey, signAlgorithms[signType], text);
+  const certificate = certificateMode ? `,"alipay_cert_sn":"${testCertificateSns.alipay}"` : '';
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/html;charset=utf-8' },
+    body: `{"${name}":${text},"sign":"${sign}"${certificate}}`,
+  };
+};
+
+/** Parses `yyyy-MM-dd HH:mm:ss` as Beijing time. */
+const beijingInstant = (text: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  return match
+    ? Date.parse(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}+08:00`)
+    : Number.NaN;
+};
+
+/** Checks what Alipay's gateway checks before any method runs; returns the failure, if any. */
+const checkCommon = (parameters: Record<string, string>): Failure | undefined => {
+  for (const name of ['app_id', 'method', 'sign_type', 'sign', 'timestamp', 'version'] as const) {
+    if (!parameters[name])
+      return failure('40001', `isv.missing-${name.replace('_', '-')}`, `缺少 ${name} 参数`);
+  }
+  if (parameters.app_id !== validConfig.appId)
+    return failure('40002', 'isv.invalid-app-id', '无效的AppID参数');
+  if (parameters.format && parameters.format !== 'JSON')
+    return failure('40002', 'isv.invalid-format', '无效的数据格式');
+  if (parameters.charset && !/^(utf-8|gbk)$/i.test(parameters.charset))
+    return failure('40002', 'isv.invalid-charset', '字符集错误');
+  const when = beijingInstant(parameters.timestamp ?? '');
+  if (Number.isNaN(when) || Math.abs(when - Date.now()) > maxClockSkewMs) {
+    return failure(
+      '40002',
+      'isv.invalid-timestamp',
+      `非法的时间戳参数 (expected Beijing time near ${beijingTimestamp()})`,
+    );
+  }
+  if (parameters.sign_type !== 'RSA2' && parameters.sign_type !== 'RSA') {
+    return failure('40002', 'isv.invalid-signature-type', '无效的签名类型');
+  }
+  if (parameters.app_cert_sn && parameters.app_cert_sn !== testCertificateSns.app) {
+    return failure('40002', 'isv.invalid-app-cert-sn', '应用公钥证书序列号不匹配');
+  }
+  if (parameters.app_cert_sn && parameters.alipay_root_cert_sn !== testCertificateSns.root) {
+    return failure('40002', 'isv.invalid-alipay-root-cert-sn', '支付宝根证书序列号不匹配');
+  }
+  const content = signContent(parameters);
+  if (!rsaVerify(appKey, signAlgorithms[parameters.sign_type], content, parameters.sign ?? '')) {
+    return failure(
+      '40002',
+      'isv.invalid-signature',
+      `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`,
+    );
+  }
+  return undefined;
+};
+
+/** What Logto passes to getAuthorizationUri, apart from the state. */
+const authorizationRequest = {
+  redirectUri: 'io.logto://callback',
+  connectorId: 'sandbox',
+  connectorFactoryId: 'switchboard-alipay-native',
+  jti: 'sandbox',
+  headers: {},
+};
+
+const authInfoFields = [
+  'apiname',
+  'method',
+  'app_id',
+  'app_name',
+  'biz_type',
+  'pid',
+  'product_id',
+  'scope',
+  'target_id',
+  'auth_type',
+  'sign_type',
+];
+
+export default defineSandbox({
+  start: () => {
+    const codes = new Set<string>();
+    const tokens = new Set<string>();
+    const issueCode = () => {
+      const code = randomBytes(16).toString('hex');
+      codes.add(code);
+      return code;
+    };
+
+    const app = (
+      request: RecordedRequest,
+      observe: Parameters<Parameters<typeof startFakeServer>[0]>[1],
+    ) => {
+      // The Alipay app: shows the consent page for an `alipay://` descriptor or an auth info string.
+      const fields =
+        request.path === '/app/auth-v2'
+          ? parseForm(request.text)
+          : Object.fromEntries(request.query);
+      if (request.path === '/app/auth-v2') {
+        const { sign = '', ...signed } = fields;
+        const missing = authInfoFields.filter((name) => !signed[name]);
+        const summary = `Alipay app authV2 app_id=${fields.app_id} pid=${fields.pid} target_id=${fields.target_id}`;
+        if (
+          missing.length > 0 ||
+          !rsaVerify(
+            appKey,
+            signAlgorithms[(signed.sign_type ?? 'RSA2') as SignType],
+            signContent(signed),
+            sign,
+          )
+        ) {
+          observe({
+            summary,
+            accepted: false,
+            reason:
+              missing.length > 0
+                ? `missing ${missing.join(', ')}`
+                : 'auth info signature does not verify',
+          });
+          return { status: 200, body: { resultStatus: '4000', memo: '系统异常' } };
+        }
+        observe({ summary, accepted: true });
+        return {
+          status: 200,
+          body: {
+            resultStatus: '9000',
+            result: `success=true&result_code=200&auth_code=${issueCode()}&user_id=${user.user_id}`,
+          },
+        };
+      }
+      const summary = `Alipay app opened alipay://?app_id=${fields.app_id}&state=${fields.state}`;
+      if (fields.app_id !== validConfig.appId || !fields.state) {
+        observe({ summary, accepted: false, reason: 'unknown app_id or no state' });
+        return { status: 200, body: { resultStatus: '4000' } };
+      }
+      observe({ summary, accepted: true });
+      return {
+        status: 200,
+        body: { resultStatus: '9000', auth_code: issueCode(), state: fields.state },
+      };
+    };
+
+    return startFakeServer((request, observe) => {
+      if (request.path.startsWith('/app/')) return app(request, observe);
+      if (request.method !== 'POST' || request.path !== '/gateway.do') {
+        observe({
+          summary: `${request.method} ${request.path}`,
+          accepted: false,
+          reason: 'unknown route',
+        });
+        return { status: 404, body: 'Not Found' };
+      }
+      const parameters = { ...Object.fromEntries(request.query), ...parseForm(request.text) };
+      const method = parameters.method ?? '';
+      const signType: SignType = parameters.sign_type === 'RSA' ? 'RSA' : 'RSA2';
+      const certificateMode = Boolean(parameters.app_cert_sn);
+      const shown = Object.entries(parameters)
+        .map(
+          ([name, value]) =>
+            `${name}=${['sign', 'code', 'auth_token'].includes(name) ? mask(value) : value}`,
+        )
+        .join(' ');
+      const summary = `POST /gateway.do ${shown}`;
+      const common = checkCommon(parameters);
+      if (common) {
+        observe({ summary, accepted: false, reason: `${common.sub_code}` });
+        return answer('error_response', common, signType, certificateMode);
+      }
+      if (method === 'alipay.system.oauth.token') {
+        if (
+          parameters.grant_type !== 'authorization_code' ||
+          !parameters.code ||
+          !codes.delete(parameters.code)
+        ) {
+          observe({
+            summary,
+            accepted: false,
+            reason: 'isv.code-invalid (unknown or used auth code)',
+          });
+          return answer(
+            'error_response',
+            failure('40002', 'isv.code-invalid', '授权码code无效'),
+            signType,
+            certificateMode,
+          );
+        }
+        const accessToken = `authusrB${randomBytes(16).toString('hex')}`;
+        tokens.add(accessToken);
+        observe({ summary, accepted: true });
+        return answer(
+          responseNodeName(method),
+          {
+            access_token: accessToken,
+            alipay_user_id: user.user_id,
+            expires_in: 1_296_000,
+            re_expires_in: 2_592_000,
+            refresh_token: `authusrR${randomBytes(16).toString('hex')}`,
+            ...user,
+          },
+          signType,
+          certificateMode,
+        );
+      }
+      if (method === 'alipay.user.info.share') {
+        if (!tokens.has(parameters.auth_token ?? '')) {
+          observe({ summary, accepted: false, reason: 'aop.invalid-auth-token' });
+          return answer(
+            responseNodeName(method),
+            failure('20001', 'aop.invalid-auth-token', '无效的访问令牌'),
+            signType,
+            certificateMode,
+          );
+        }
+        observe({ summary, accepted: true });
+        return answer(
+          responseNodeName(method),
+          {
+            code: '10000',
+            msg: 'Success',
+            ...user,
+            avatar: 'https://tfs.alipayobjects.com/images/partner/sandbox',
+            nick_name: '沙箱用户',
+            province: '浙江省',
+            city: '杭州市',
+            gender: 'F',
+          },
+          signType,
+          certificateMode,
+        );
+      }
+      observe({ summary, accepted: false, reason: 'isv.invalid-method' });
+      return answer(
+        'error_response',
+        failure('40002', 'isv.invalid-method', '不存在的方法名'),
+        signType,
+        certificateMode,
+      );
+    });
+  },
+  config: (baseUrl) => ({ ...validConfig, alipayPublicKey, endpoint: baseUrl }),
+  scenarios: [
+    {
+      name: 'login: alipay:// descriptor, the Alipay app, token, profile (verified answers)',
+      run: async (connector, config) => {
+        const uri = await connector.getAuthorizationUri!(
+          { ...authorizationRequest, state: 'demo-state-1' },
+          async () => {},
+        );
+        const query = new URL(uri).searchParams;
+        const consent = (await (
+          await fetch(`${String(config.endpoint)}/app/authorize?${query}`)
+        ).json()) as { auth_code?: string };
+        return connector.getUserInfo!({ auth_code: consent.auth_code }, async () => ({}));
+      },
+      expect: 'success',
+    },
+    {
+      name: 'login with the signed auth info string (Alipay SDK authV2), certificate mode',
+      config: (baseUrl) => ({
+        ...certificateConfig,
+        authorizationMode: 'authInfo',
+        pid: '2088123456789012',
+        endpoint: baseUrl,
+      }),
+      run: async (connector, config) => {
+        const info = await connector.getAuthorizationUri!(
+          { ...authorizationRequest, state: 'demo-state-2' },
+          async () => {},
+        );
+        const reply = await fetch(`${String(config.endpoint)}/app/auth-v2`, {
+          method: 'POST',
+          body: info,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        const { result = '' } = (await reply.json()) as { result?: string };
+        return connector.getUserInfo!(
+          { auth_code: new URLSearchParams(result).get('auth_code') },
+          async () => ({}),
+        );
+      },
+      expect: 'success',
+    },
+    {
+      name: 'auth code Alipay never issued',
+      run: (connector) => connector.getUserInfo!({ auth_code: 'made-up-code' }, async () => ({})),
+      expect: 'social_auth_code_invalid',
+    },
+    {
+      name: 'private key that does not match the uploaded app public key',
+      config: (baseUrl) => ({
+        ...validConfig,
+        privateKey: alipayPrivateKey,
+        alipayPublicKey,
+        endpoint: baseUrl,
+      }),
+      run: (connector) => connector.getUserInfo!({ auth_code: 'any' }, async () => ({})),
+      expect: 'invalid_config',
+    },
+  ],
+});
