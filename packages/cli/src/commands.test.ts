@@ -102,11 +102,12 @@ describe('switchboard check', () => {
     });
     await expect(check(twilio, { config })).resolves.toBe(3);
     const printed = output.join('\n');
-    expect(printed).toMatch(/✖ region: .*received 'eu' \(one of "us1", "ie1", "au1"\)/);
+    expect(printed).toMatch(/✖ region: must be one of "us1", "ie1", "au1"$/m);
     expect(printed).toMatch(
       /✖ endpoint: endpoint must use https .*\(e\.g\. https:\/\/twilio-proxy\.example\.com\)/,
     );
     expect(printed).toMatch(/! extra: not a field of this connector/);
+    expect(printed).not.toContain("'eu'");
   });
 
   it('names a missing sender once the fields themselves are valid', async () => {

@@ -1,3 +1,5 @@
+import { issueMessage } from '@switchboard/core';
+
 import type { ConnectorPackage } from '../resolve.js';
 import { build, type FormItem, readConfig } from './common.js';
 
@@ -19,10 +21,12 @@ export const checkConfig = async (pkg: ConnectorPackage, configFile: string | un
   const items = new Map((connector.metadata.formItems ?? []).map((item) => [item.key, item]));
   const problems: Problem[] = (result.error?.issues ?? []).map((issue) => {
     const key = String(issue.path[0] ?? '');
-    const expected = expectedFor(items.get(key));
+    const isEnum = issue.code === 'invalid_enum_value';
+    const expected = isEnum ? undefined : expectedFor(items.get(key));
     return {
       field: issue.path.join('.') || '(config)',
-      problem: issue.message,
+      // The same wording as the connector's own errors, which never repeat a received value.
+      problem: issueMessage(issue),
       ...(expected ? { expected } : {}),
     };
   });

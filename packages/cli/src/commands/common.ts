@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 
+import type { ZodIssue } from 'zod';
+
 import type { ConnectorPackage } from '../resolve.js';
 
 export class UsageError extends Error {}
@@ -20,7 +22,7 @@ export type LoadedConnector = {
   configGuard: {
     safeParse(value: unknown): {
       success: boolean;
-      error?: { issues: Array<{ path: Array<string | number>; message: string }> };
+      error?: { issues: ZodIssue[] };
     };
   };
   sendMessage?: (
