@@ -1,4 +1,5 @@
 export * from './config.js';
+export * from './connector.js';
 export * from './errors.js';
 export * from './http.js';
 export * from './phone.js';

@@ -1,0 +1,58 @@
+import {
+  type ConnectorMetadata,
+  ConnectorType,
+  type CreateConnector,
+  type SendMessageData,
+  type SmsConnector,
+} from '@logto/connector-kit';
+import type { ZodType, ZodTypeDef } from 'zod';
+
+import { resolveConfig } from './config.js';
+import { type ParsePhoneOptions, type Phone, parsePhone } from './phone.js';
+import { payloadLocale, requireTemplate } from './templates.js';
+
+type Template = { usageType: string; locale?: string };
+
+export type SmsMessage<C extends { templates: Template[] }> = {
+  phone: Phone;
+  template: C['templates'][number];
+  payload: SendMessageData['payload'];
+};
+
+export type SmsConnectorOptions<C extends { templates: Template[] }> = {
+  provider: string;
+  metadata: ConnectorMetadata;
+  configGuard: ZodType<C, ZodTypeDef, unknown>;
+  phone?: ParsePhoneOptions;
+  /** The provider call, given the parsed config, the parsed recipient and the chosen template. */
+  send: (config: C, message: SmsMessage<C>) => Promise<unknown>;
+};
+
+/**
+ * The factory every SMS connector shares. It never reads config while Logto builds it; on send
+ * it takes the Console's unsaved config (Test button) or the stored one, parses the recipient
+ * before anything else, picks the template (usage type and language, Generic fallback) and hands
+ * over to the provider call.
+ */
+export const createSmsConnector =
+  <C extends { templates: Template[] }>(
+    options: SmsConnectorOptions<C>,
+  ): CreateConnector<SmsConnector> =>
+  async ({ getConfig }) => ({
+    metadata: options.metadata,
+    type: ConnectorType.Sms,
+    configGuard: options.configGuard,
+    sendMessage: async ({ to, type, payload }, inputConfig) => {
+      const { provider } = options;
+      const config = await resolveConfig(
+        provider,
+        options.configGuard,
+        getConfig,
+        options.metadata.id,
+        inputConfig,
+      );
+      const phone = parsePhone(provider, to, options.phone);
+      const template = requireTemplate(provider, config.templates, type, payloadLocale(payload));
+      return options.send(config, { phone, template, payload });
+    },
+  });
