@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Sandbox } from '@switchboard/core/sandbox';
 
 import { type DemoEntry, formatRows, runDemo } from '../demo.js';
-import { loadConnectorLikeLogto } from '../loader.js';
+import { resolveConnector } from '../resolve.js';
 import { exitCodes, printJson, useColor } from '../output.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -13,7 +13,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Runs every connector's sandbox scenarios against its fake provider on 127.0.0.1. */
 export const demo = async (flags: { json?: boolean }) => {
   const sandboxDir = path.join(here, 'sandboxes');
-  const packagesDir = path.resolve(here, '../..');
   const names = existsSync(sandboxDir)
     ? readdirSync(sandboxDir)
         .filter((file) => file.endsWith('.js'))
@@ -21,7 +20,7 @@ export const demo = async (flags: { json?: boolean }) => {
         .sort()
     : [];
   if (names.length === 0) {
-    console.error('No connector sandboxes were built. Run `pnpm build` first.');
+    console.error('No connector sandboxes were built into this cli. Run `pnpm build` first.');
     return exitCodes.failed;
   }
   const entries: DemoEntry[] = [];
@@ -29,7 +28,7 @@ export const demo = async (flags: { json?: boolean }) => {
     const { default: sandbox } = (await import(
       pathToFileURL(path.join(sandboxDir, `${name}.js`)).href
     )) as { default: Sandbox };
-    const createConnector = await loadConnectorLikeLogto(path.join(packagesDir, name));
+    const { createConnector } = await resolveConnector(name);
     entries.push({ name, sandbox, createConnector });
   }
   if (!flags.json) {

@@ -95,7 +95,11 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
     const connector = await buildConnector(options.createConnector);
     const error = await failureOf(() => invoke(connector, config));
     expect(error).toBeInstanceOf(ConnectorError);
-    expect(error).toMatchObject({ code });
+    const { code: actual, data } = error as ConnectorError;
+    // The answer the connector gave heads the failure message, e.g. a scaffold's not_implemented.
+    expect(error, `the connector answered ${actual}: ${JSON.stringify(data)}`).toMatchObject({
+      code,
+    });
     expect(findSecrets(error, options.secrets, options.users)).toEqual([]);
     return error as ConnectorError;
   };
