@@ -1,4 +1,4 @@
-import type { Sandbox, SandboxConnector } from '@switchboard/core/sandbox';
+import { runScenario, type Sandbox } from '@switchboard/core/sandbox';
 
 export type DemoEntry = {
   /** The connector folder, e.g. `connector-twilio-sms`. */
@@ -19,17 +19,6 @@ export type DemoRow = {
   latencyMs: number;
 };
 
-const outcomeOf = (error: unknown): string => {
-  if (error instanceof Error && error.name === 'ConnectorError' && 'code' in error) {
-    return String(error.code);
-  }
-  // A bundled connector's ConnectorError comes from the host's kit; check its shape, not its class.
-  if (typeof error === 'object' && error !== null && 'code' in error && 'data' in error) {
-    return String(error.code);
-  }
-  return `crash: ${error instanceof Error ? error.name : typeof error}`;
-};
-
 /**
  * Runs every scenario of every sandbox: starts the fake provider, builds the connector with a
  * `getConfig` that answers with the scenario's config (as Logto does for a saved connector), runs
@@ -41,20 +30,12 @@ export const runDemo = async (entries: DemoEntry[]): Promise<DemoRow[]> => {
     const fake = await entry.sandbox.start();
     try {
       for (const scenario of entry.sandbox.scenarios) {
-        const config = (scenario.config ?? entry.sandbox.config)(fake.url);
-        const seenBefore = fake.observations.length;
-        const connector = (await entry.createConnector({
-          getConfig: async () => config,
-        })) as SandboxConnector;
-        const started = performance.now();
-        let outcome = 'success';
-        try {
-          await scenario.run(connector, config);
-        } catch (error: unknown) {
-          outcome = outcomeOf(error);
-        }
-        const latencyMs = performance.now() - started;
-        const observations = fake.observations.slice(seenBefore);
+        const { outcome, observations, latencyMs } = await runScenario({
+          sandbox: entry.sandbox,
+          fake,
+          scenario,
+          createConnector: entry.createConnector,
+        });
         const accepted = observations.some((observation) => observation.accepted);
         const rejection = observations.find((observation) => !observation.accepted)?.reason;
         const pass = outcome === scenario.expect && (scenario.expect !== 'success' || accepted);

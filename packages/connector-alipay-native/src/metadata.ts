@@ -3,6 +3,7 @@ import {
   type ConnectorMetadata,
   ConnectorPlatform,
 } from '@logto/connector-kit';
+import { endpointFormItem, timeoutFormItem } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'alipay';
@@ -160,19 +161,10 @@ export const defaultMetadata: ConnectorMetadata = {
         { value: 'sandbox', title: 'Sandbox (openapi-sandbox.dl.alipaydev.com)' },
       ],
     },
-    {
-      key: 'endpoint',
-      label: 'Endpoint override',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'https://alipay-proxy.example.com',
-      description: 'Optional base URL of a proxy; /gateway.do is appended. https only.',
-    },
-    {
-      key: 'timeout',
-      label: 'Request timeout (ms)',
-      type: ConnectorConfigFormItemType.Number,
-      placeholder: '5000',
-      description: 'How long to wait for each Alipay call before giving up. Default 5000.',
-    },
+    endpointFormItem(
+      'https://alipay-proxy.example.com',
+      'Optional base URL of a proxy; /gateway.do is appended. https only.',
+    ),
+    timeoutFormItem('Alipay', 5000, 'each Alipay call'),
   ],
 };

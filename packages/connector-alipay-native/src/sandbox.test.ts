@@ -1,6 +1,7 @@
 import { ConnectorError } from '@logto/connector-kit';
 import { loadPrivateKey } from '@switchboard/core';
-import { buildConnector, failureOf } from '@switchboard/core/testing';
+import { buildConnector } from '@switchboard/core/testing';
+import { runScenario } from '@switchboard/core/sandbox';
 import { describe, expect, it } from 'vitest';
 
 import { validConfig } from './__fixtures__/configs.js';
@@ -12,28 +13,23 @@ describe('sandbox scenarios against the Alipay fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
     const fake = await sandbox.start();
     try {
-      const config = (scenario.config ?? sandbox.config)(fake.url);
       // As in Logto (and `switchboard demo`): getConfig answers with the saved config.
-      const connector = await buildConnector(createConnector, config);
+      const result = await runScenario({ sandbox, fake, scenario, createConnector });
+      expect(result.outcome).toBe(scenario.expect);
       if (scenario.expect === 'success') {
-        await expect(scenario.run(connector, config)).resolves.toMatchObject({
-          id: '2088102104794936',
-          name: '沙箱用户',
-        });
+        expect(result.value).toMatchObject({ id: '2088102104794936', name: '沙箱用户' });
         // The Alipay app, then the token call, then the profile call; all accepted.
-        expect(fake.observations.map((observation) => observation.accepted)).toEqual([
+        expect(result.observations.map((observation) => observation.accepted)).toEqual([
           true,
           true,
           true,
         ]);
-        expect(fake.observations.map((observation) => observation.summary).join('\n')).toMatch(
+        expect(result.observations.map((observation) => observation.summary).join('\n')).toMatch(
           /alipay\.system\.oauth\.token[\s\S]*alipay\.user\.info\.share/,
         );
       } else {
-        const error = await failureOf(() => scenario.run(connector, config));
-        expect(error).toBeInstanceOf(ConnectorError);
-        expect(error).toMatchObject({ code: scenario.expect });
-        expect(fake.observations.map((observation) => observation.accepted)).toEqual([false]);
+        expect(result.error).toBeInstanceOf(ConnectorError);
+        expect(result.observations.map((observation) => observation.accepted)).toEqual([false]);
       }
     } finally {
       await fake.close();

@@ -1,5 +1,5 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { usageTypes } from '@switchboard/core';
+import { usageTypes, endpointFormItem, timeoutFormItem } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'aliyun';
@@ -117,20 +117,10 @@ export const defaultMetadata: ConnectorMetadata = {
       description:
         'Kept so official configs still load. Numbers are now routed by the country they belong to, whatever this says.',
     },
-    {
-      key: 'endpoint',
-      label: 'Endpoint override',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'https://dysmsapi.aliyuncs.com',
-      description:
-        'Optional base URL that replaces the site’s endpoint (a proxy or another region). https only.',
-    },
-    {
-      key: 'timeout',
-      label: 'Request timeout (ms)',
-      type: ConnectorConfigFormItemType.Number,
-      placeholder: '10000',
-      description: 'How long to wait for Aliyun before giving up. Default 10000.',
-    },
+    endpointFormItem(
+      'https://dysmsapi.aliyuncs.com',
+      'Optional base URL that replaces the site’s endpoint (a proxy or another region). https only.',
+    ),
+    timeoutFormItem('Aliyun'),
   ],
 };

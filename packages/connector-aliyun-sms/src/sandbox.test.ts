@@ -1,5 +1,5 @@
 import { ConnectorError } from '@logto/connector-kit';
-import { buildConnector, failureOf } from '@switchboard/core/testing';
+import { runScenario } from '@switchboard/core/sandbox';
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
@@ -11,21 +11,15 @@ describe('sandbox scenarios against the Aliyun fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
     const fake = await sandbox.start();
     try {
-      const config = (scenario.config ?? sandbox.config)(fake.url);
-      const connector = await buildConnector(createConnector);
+      const result = await runScenario({ sandbox, fake, scenario, createConnector });
+      expect(result.outcome).toBe(scenario.expect);
       if (scenario.expect === 'success') {
-        await expect(scenario.run(connector, config)).resolves.toMatchObject({
-          RequestId: expect.any(String),
-        });
-        expect(fake.observations.map((observation) => observation.accepted)).toEqual([true]);
+        expect(result.value).toMatchObject({ RequestId: expect.any(String) });
+        expect(result.observations.map((observation) => observation.accepted)).toEqual([true]);
       } else {
-        const error = await failureOf(() => scenario.run(connector, config));
-        expect(error).toBeInstanceOf(ConnectorError);
-        expect(error).toMatchObject({
-          code: scenario.expect,
-          data: { requestId: expect.any(String) },
-        });
-        expect(fake.observations.map((observation) => observation.accepted)).toEqual([false]);
+        expect(result.error).toBeInstanceOf(ConnectorError);
+        expect(result.error).toMatchObject({ data: { requestId: expect.any(String) } });
+        expect(result.observations.map((observation) => observation.accepted)).toEqual([false]);
       }
     } finally {
       await fake.close();

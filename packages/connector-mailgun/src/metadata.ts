@@ -1,5 +1,5 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { type UsageType, usageTypes } from '@switchboard/core';
+import { type UsageType, usageTypes, endpointFormItem, timeoutFormItem } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'mailgun';
@@ -124,20 +124,10 @@ export const defaultMetadata: ConnectorMetadata = {
       description:
         'Which message values a Mailgun-hosted template receives in t:variables, e.g. ["code", "link", "locale", "application.name"]. Nothing else leaves for Mailgun.',
     },
-    {
-      key: 'endpoint',
-      label: 'Endpoint override',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'https://mailgun-proxy.example.com',
-      description:
-        'Optional base URL of a proxy, without a path; replaces the region host. https only.',
-    },
-    {
-      key: 'timeout',
-      label: 'Request timeout (ms)',
-      type: ConnectorConfigFormItemType.Number,
-      placeholder: '10000',
-      description: 'How long to wait for Mailgun before giving up. Default 10000.',
-    },
+    endpointFormItem(
+      'https://mailgun-proxy.example.com',
+      'Optional base URL of a proxy, without a path; replaces the region host. https only.',
+    ),
+    timeoutFormItem('Mailgun'),
   ],
 };

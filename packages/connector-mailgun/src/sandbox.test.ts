@@ -1,5 +1,4 @@
-import { ConnectorError } from '@logto/connector-kit';
-import { buildConnector } from '@switchboard/core/testing';
+import { runScenario } from '@switchboard/core/sandbox';
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
@@ -7,28 +6,20 @@ import probe from './probe.js';
 import sandbox, { parseMultipart, sandboxApiKey } from './sandbox.js';
 
 describe('mailgun sandbox', () => {
-  it.each(sandbox.scenarios.map((scenario) => [scenario.name, scenario] as const))(
-    '%s',
-    async (_name, scenario) => {
-      const server = await sandbox.start();
-      try {
-        const config = (scenario.config ?? sandbox.config)(server.url);
-        const connector = await buildConnector(createConnector);
-        const outcome = await scenario.run(connector, config).then(
-          () => 'success',
-          (error: unknown) => (error instanceof ConnectorError ? error.code : String(error)),
-        );
-        expect(outcome).toBe(scenario.expect);
-        expect(server.observations).toHaveLength(1);
-        expect(server.observations[0]?.accepted).toBe(scenario.expect === 'success');
-        // Nothing leaked into a header recipients can read, and no key in what the demo prints.
-        expect(server.observations[0]?.reason ?? '').not.toMatch(/visible to recipients/);
-        expect(JSON.stringify(server.observations)).not.toContain(sandboxApiKey);
-      } finally {
-        await server.close();
-      }
-    },
-  );
+  it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
+    const fake = await sandbox.start();
+    try {
+      const result = await runScenario({ sandbox, fake, scenario, createConnector });
+      expect(result.outcome).toBe(scenario.expect);
+      expect(result.observations).toHaveLength(1);
+      expect(result.observations[0]?.accepted).toBe(scenario.expect === 'success');
+      // Nothing leaked into a header recipients can read, and no key in what the demo prints.
+      expect(result.observations[0]?.reason ?? '').not.toMatch(/visible to recipients/);
+      expect(JSON.stringify(result.observations)).not.toContain(sandboxApiKey);
+    } finally {
+      await fake.close();
+    }
+  });
 
   it('flags X-Mailgun-Variables and rejects a request without content, like Mailgun', async () => {
     const server = await sandbox.start();

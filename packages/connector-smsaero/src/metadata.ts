@@ -1,5 +1,5 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { defaultSmsTemplates } from '@switchboard/core';
+import { defaultSmsTemplates, endpointFormItem, timeoutFormItem } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'smsaero';
@@ -64,20 +64,11 @@ export const defaultMetadata: ConnectorMetadata = {
       description:
         'SMS Aero API hosts, one per line, tried in order. The next one is used only when the message cannot have been accepted (connection refused, DNS or TLS failure, HTTP 429, 502, 503 or 504).',
     },
-    {
-      key: 'endpoint',
-      label: 'Endpoint override',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'https://smsaero-proxy.example.com',
-      description: 'Optional base URL of a proxy; replaces the gate list. https only.',
-    },
-    {
-      key: 'timeout',
-      label: 'Request timeout (ms)',
-      type: ConnectorConfigFormItemType.Number,
-      placeholder: '10000',
-      description: 'How long to wait for SMS Aero before giving up. Default 10000.',
-    },
+    endpointFormItem(
+      'https://smsaero-proxy.example.com',
+      'Optional base URL of a proxy; replaces the gate list. https only.',
+    ),
+    timeoutFormItem('SMS Aero'),
     {
       key: 'templates',
       label: 'Templates',

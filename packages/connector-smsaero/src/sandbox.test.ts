@@ -1,5 +1,5 @@
 import { ConnectorError } from '@logto/connector-kit';
-import { buildConnector, failureOf } from '@switchboard/core/testing';
+import { runScenario } from '@switchboard/core/sandbox';
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
@@ -10,19 +10,15 @@ describe('sandbox scenarios against the SMS Aero fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
     const fake = await sandbox.start();
     try {
-      const config = (scenario.config ?? sandbox.config)(fake.url);
-      expect(config.gates).toEqual([deadGate, fake.url]);
-      const connector = await buildConnector(createConnector);
+      expect((scenario.config ?? sandbox.config)(fake.url).gates).toEqual([deadGate, fake.url]);
+      const result = await runScenario({ sandbox, fake, scenario, createConnector });
+      expect(result.outcome).toBe(scenario.expect);
       if (scenario.expect === 'success') {
-        await expect(scenario.run(connector, config)).resolves.toMatchObject({
-          id: expect.any(Number),
-        });
-        expect(fake.observations.map((observation) => observation.accepted)).toEqual([true]);
+        expect(result.value).toMatchObject({ id: expect.any(Number) });
+        expect(result.observations.map((observation) => observation.accepted)).toEqual([true]);
       } else {
-        const error = await failureOf(() => scenario.run(connector, config));
-        expect(error).toBeInstanceOf(ConnectorError);
-        expect(error).toMatchObject({ code: scenario.expect });
-        expect(fake.observations).toHaveLength(1);
+        expect(result.error).toBeInstanceOf(ConnectorError);
+        expect(result.observations).toHaveLength(1);
       }
     } finally {
       await fake.close();

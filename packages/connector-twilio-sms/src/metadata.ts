@@ -1,5 +1,5 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { defaultSmsTemplates } from '@switchboard/core';
+import { defaultSmsTemplates, endpointFormItem, timeoutFormItem } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'twilio';
@@ -93,20 +93,11 @@ export const defaultMetadata: ConnectorMetadata = {
       description:
         'Sends RiskCheck=disable, for accounts whose legitimate verification traffic Twilio blocks as SMS pumping.',
     },
-    {
-      key: 'endpoint',
-      label: 'Endpoint override',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'https://twilio-proxy.example.com',
-      description: 'Optional base URL for a proxy; replaces the region host. https only.',
-    },
-    {
-      key: 'timeout',
-      label: 'Request timeout (ms)',
-      type: ConnectorConfigFormItemType.Number,
-      placeholder: '10000',
-      description: 'How long to wait for Twilio before giving up. Default 10000.',
-    },
+    endpointFormItem(
+      'https://twilio-proxy.example.com',
+      'Optional base URL for a proxy; replaces the region host. https only.',
+    ),
+    timeoutFormItem('Twilio'),
     {
       key: 'templates',
       label: 'Templates',

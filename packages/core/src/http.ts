@@ -10,6 +10,7 @@ import {
   classifyStatus,
   connectorError,
   createRedactor,
+  type Redactor,
   type ErrorData,
   type ProviderFailure,
 } from './errors.js';
@@ -130,7 +131,9 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
   const connectMs = Math.min(timeoutMs, Math.max(100, Math.round(timeoutMs / 2)));
-  const baseRedact = createRedactor(options.secrets ?? []);
+  // Redactors are built only when an error is being made: the happy path never pays for them
+  // (for an RSA key, encoding its every form costs more than signing).
+  const baseRedact: Redactor = (text) => createRedactor(options.secrets ?? [])(text);
 
   const failure = (
     failure: ParsedErrorBody,
@@ -163,7 +166,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     return error;
   };
 
-  const networkFailure = (error: unknown, redact: typeof baseRedact): ConnectorError => {
+  const networkFailure = (error: unknown, redact: Redactor): ConnectorError => {
     if (error instanceof TimeoutError) {
       const notSent = connectPhases.has(error.event);
       const result = connectorError(
@@ -203,7 +206,14 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   };
 
   const request = async <T>(request: RequestOptions<T>): Promise<HttpResponse<T>> => {
-    const redact = createRedactor([...(options.secrets ?? []), ...headerSecrets(request.headers)]);
+    let requestRedactor: Redactor | undefined;
+    const redact: Redactor = (text) => {
+      requestRedactor ??= createRedactor([
+        ...(options.secrets ?? []),
+        ...headerSecrets(request.headers),
+      ]);
+      return requestRedactor(text);
+    };
     let tooLarge = false;
     let response;
     try {

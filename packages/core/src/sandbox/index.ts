@@ -144,3 +144,55 @@ export const defineSandbox = (sandbox: Sandbox) => sandbox;
  * read-only provider call with the given config, answering a sentence on what it proved.
  */
 export type Probe = (config: Record<string, unknown>) => Promise<string>;
+
+export type ScenarioResult = {
+  /** `success`, the ConnectorError code, or `crash: <what was thrown>`. */
+  outcome: string;
+  value?: unknown;
+  error?: unknown;
+  /** What the fake saw during this scenario. */
+  observations: Observation[];
+  latencyMs: number;
+};
+
+/** A ConnectorError from any copy of connector-kit (a built connector brings the host's). */
+const outcomeOf = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error && 'data' in error
+    ? String(error.code)
+    : `crash: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`;
+
+/**
+ * Runs one scenario against a running fake: builds the connector as Logto does for a saved one
+ * (`getConfig` answers with the scenario's config), runs it, and reports the outcome, the value or
+ * error, what the fake observed and how long it took. Shared by `switchboard demo` and the tests.
+ */
+export const runScenario = async (options: {
+  sandbox: Sandbox;
+  fake: FakeServer;
+  scenario: SandboxScenario;
+  createConnector: (options: { getConfig: (id: string) => Promise<unknown> }) => Promise<unknown>;
+}): Promise<ScenarioResult> => {
+  const { sandbox, fake, scenario } = options;
+  const config = (scenario.config ?? sandbox.config)(fake.url);
+  const seenBefore = fake.observations.length;
+  const connector = (await options.createConnector({
+    getConfig: async () => config,
+  })) as SandboxConnector;
+  const started = performance.now();
+  try {
+    const value = await scenario.run(connector, config);
+    return {
+      outcome: 'success',
+      value,
+      observations: fake.observations.slice(seenBefore),
+      latencyMs: performance.now() - started,
+    };
+  } catch (error: unknown) {
+    return {
+      outcome: outcomeOf(error),
+      error,
+      observations: fake.observations.slice(seenBefore),
+      latencyMs: performance.now() - started,
+    };
+  }
+};
