@@ -44,7 +44,8 @@ try {
     ]);
     console.log(`scaffolded packages/${folders[index]}`);
   }
-  run('pnpm', ['install', '--prefer-offline']);
+  // The new folders are not in the lockfile yet (CI installs with a frozen one by default).
+  run('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile']);
   for (const folder of folders) {
     const name = `@switchboard/${folder}`;
     console.log(`\n${name}`);

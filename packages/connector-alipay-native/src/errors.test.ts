@@ -48,6 +48,17 @@ describe('Alipay error tables', () => {
     });
   });
 
+  it.each(['isv.invalid-timestamp', 'aop.invalid-timestamp'])(
+    '%s on the token call is a clock problem, not a bad auth code',
+    async (subCode) => {
+      const error = await tokenFails('40002', subCode);
+      expect(error).toMatchObject({ code: 'general' });
+      expect((error as { data: { message: string } }).data.message).toMatch(
+        /check the server clock/,
+      );
+    },
+  );
+
   it.each(Object.entries(alipayCodeErrors))('code %s → %s', async (code, expected) => {
     const error = await profileFails(code, 'something.new');
     expect(error).toMatchObject({

@@ -19,6 +19,7 @@ export const alipaySubCodeErrors: ErrorTable = {
   'isv.insufficient-isv-permissions': ConnectorErrorCodes.InvalidConfig,
   // The server clock, not the auth code: kept general so it is not mistaken for a bad code.
   'isv.invalid-timestamp': ConnectorErrorCodes.General,
+  'aop.invalid-timestamp': ConnectorErrorCodes.General,
   // Call-rate limits.
   'isv.app-call-limited': ConnectorErrorCodes.RateLimitExceeded,
   'isv.method-call-limited': ConnectorErrorCodes.RateLimitExceeded,
@@ -46,6 +47,7 @@ export const alipayHints: Readonly<Record<string, string>> = {
   'isv.insufficient-isv-permissions':
     'add the "Get member information" (获取会员信息) and "App Alipay login" abilities to the app',
   'isv.invalid-timestamp': 'check the server clock',
+  'aop.invalid-timestamp': 'check the server clock',
 };
 
 /**
