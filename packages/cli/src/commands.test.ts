@@ -127,6 +127,17 @@ describe('switchboard check', () => {
     expect(output.join('\n')).toContain('probe: account "Sandbox account" is active');
   });
 
+  it('--probe --dry-run prints the probe request with secrets masked and sends nothing', async () => {
+    const config = writeConfig('probe-dry.json', twilioSandbox.config(fake.url));
+    await expect(check(twilio, { config, probe: true, 'dry-run': true })).resolves.toBe(0);
+    expect(fake.observations).toEqual([]);
+    const printed = output.join('\n');
+    expect(printed).toContain(
+      `GET ${fake.url}/2010-04-01/Accounts/AC11111111111111111111111111111111.json`,
+    );
+    expect(printed).not.toContain(token);
+  });
+
   it('--probe with a wrong token fails with invalid_config and exit 3', async () => {
     const config = writeConfig('probe-bad.json', {
       ...twilioSandbox.config(fake.url),

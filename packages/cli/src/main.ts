@@ -35,8 +35,11 @@ requests like the real API, runs its scenarios and prints what each provider rec
   --json            print JSON`,
   check: `Usage: switchboard check <connector> --config <file.json> [--probe] [--json]
 
-  --probe   also make one free, read-only provider call to confirm credentials and region`,
-  authorize: `Usage: switchboard authorize <connector> --config <file.json> [--state <s>] [--redirect-uri <url>] [--json]`,
+  --probe     also make one free, read-only provider call to confirm credentials and region
+  --dry-run   with --probe: print that call, secrets masked, and send nothing`,
+  authorize: `Usage: switchboard authorize <connector> --config <file.json> [--state <s>] [--redirect-uri <url>] [--dry-run] [--json]
+
+--dry-run prints any request the connector would make (Alipay signs locally and makes none).`,
   'user-info': `Usage: switchboard user-info <connector> --config <file.json> --auth-code <code> [--dry-run] [--json]`,
 } as const;
 

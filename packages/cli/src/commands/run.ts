@@ -136,6 +136,12 @@ export const check = async (pkg: ConnectorPackage, flags: Flags) => {
   let probeError: { code: string; data: unknown } | undefined;
   if (flags.probe && problems.length === 0) {
     const run = await pkg.loadProbe();
+    if (run && flags['dry-run']) {
+      // The probe request, built as for real and printed with secrets masked; nothing is sent.
+      return perform(flags, secretsOf(connector, config), `probe ${pkg.name}`, async () =>
+        run(config),
+      );
+    }
     if (run) {
       const progress = spinner(`probing ${pkg.name}`);
       try {
