@@ -41,6 +41,8 @@ export const classify = (table: ErrorTable, failure: ProviderFailure): Connector
     ? table[failure.code]
     : undefined) ?? classifyStatus(failure.status);
 
+export type Redactor = (text: string) => string;
+
 const minSecretLength = 4;
 
 /** Every form in which a secret could appear in text: raw, URL-encoded and base64. */
@@ -61,16 +63,20 @@ export const secretForms = (secret: string): string[] => {
   return [...forms].filter((form) => form.length >= minSecretLength);
 };
 
-export type Redactor = (text: string) => string;
-
-/** Builds a function that blanks out every known form of every given secret. */
+/**
+ * Builds a function that blanks out every known form of every given secret. The forms are worked
+ * out on the first call only: a redactor is made for every request but used only on the error
+ * path, and encoding every form of an RSA key costs more than signing with it.
+ */
 export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Redactor => {
-  const forms = secrets
-    .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
-    .flatMap((secret) => secretForms(secret))
-    .sort((a, b) => b.length - a.length);
-  if (forms.length === 0) return (text) => text;
-  return (text) => forms.reduce((result, form) => result.replaceAll(form, '[redacted]'), text);
+  let forms: string[] | undefined;
+  return (text) => {
+    forms ??= secrets
+      .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
+      .flatMap((secret) => secretForms(secret))
+      .sort((a, b) => b.length - a.length);
+    return forms.reduce((result, form) => result.replaceAll(form, '[redacted]'), text);
+  };
 };
 
 const maxMessageLength = 500;

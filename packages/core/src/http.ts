@@ -135,9 +135,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
   const connectMs = Math.min(timeoutMs, Math.max(100, Math.round(timeoutMs / 2)));
-  // Redactors are built only when an error is being made: the happy path never pays for them
-  // (for an RSA key, encoding its every form costs more than signing).
-  const baseRedact: Redactor = (text) => createRedactor(options.secrets ?? [])(text);
+  const baseRedact = createRedactor(options.secrets ?? []);
 
   const failure = (
     failure: ParsedErrorBody,
@@ -210,14 +208,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   };
 
   const request = async <T>(request: RequestOptions<T>): Promise<HttpResponse<T>> => {
-    let requestRedactor: Redactor | undefined;
-    const redact: Redactor = (text) => {
-      requestRedactor ??= createRedactor([
-        ...(options.secrets ?? []),
-        ...headerSecrets(request.headers),
-      ]);
-      return requestRedactor(text);
-    };
+    const redact = createRedactor([...(options.secrets ?? []), ...headerSecrets(request.headers)]);
     let tooLarge = false;
     let response;
     try {
