@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import createTwilio from '../../connector-twilio-sms/src/index.js';
 import twilioProbe from '../../connector-twilio-sms/src/probe.js';
@@ -10,6 +10,7 @@ import twilioSandbox from '../../connector-twilio-sms/src/sandbox.js';
 import { check, send } from './commands/run.js';
 import { main } from './main.js';
 import type { ConnectorPackage } from './resolve.js';
+import { captureConsole } from './test-support.js';
 
 const twilio: ConnectorPackage = {
   dir: path.resolve('../connector-twilio-sms'),
@@ -32,12 +33,7 @@ let output: string[];
 
 beforeEach(async () => {
   fake = await twilioSandbox.start();
-  output = [];
-  const collect = (...parts: unknown[]) => {
-    output.push(parts.join(' '));
-  };
-  vi.spyOn(console, 'log').mockImplementation(collect);
-  vi.spyOn(console, 'error').mockImplementation(collect);
+  output = captureConsole();
 });
 
 afterEach(async () => {

@@ -2,12 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import createAlipay from '../../connector-alipay-native/src/index.js';
 import alipaySandbox from '../../connector-alipay-native/src/sandbox.js';
 import { authorize, userInfo } from './commands/run.js';
 import type { ConnectorPackage } from './resolve.js';
+import { captureConsole } from './test-support.js';
 
 const alipay: ConnectorPackage = {
   dir: path.resolve('../connector-alipay-native'),
@@ -29,12 +30,7 @@ beforeEach(async () => {
   privateKey = String(config.privateKey);
   configFile = path.join(folder, 'alipay.json');
   writeFileSync(configFile, JSON.stringify(config));
-  output = [];
-  const collect = (...parts: unknown[]) => {
-    output.push(parts.join(' '));
-  };
-  vi.spyOn(console, 'log').mockImplementation(collect);
-  vi.spyOn(console, 'error').mockImplementation(collect);
+  output = captureConsole();
 });
 
 afterEach(async () => {
@@ -56,7 +52,7 @@ describe('switchboard authorize and user-info with the Alipay fake', () => {
     ).json()) as {
       auth_code: string;
     };
-    output = [];
+    output.length = 0;
     await expect(
       userInfo(alipay, { config: configFile, 'auth-code': consent.auth_code, json: true }),
     ).resolves.toBe(0);
