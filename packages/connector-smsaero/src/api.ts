@@ -3,6 +3,7 @@ import {
   classify,
   connectorError,
   createHttpClient,
+  defaultTimeoutMs,
   type ErrorData,
   failureKindOf,
   type HttpClient,
@@ -110,7 +111,7 @@ export const mayTryNextGate = (error: unknown): boolean => {
   );
 };
 
-/** The error to report once every gate failed: the last answer a gate gave, else the last error. */
+/** The error to report once the gates failed: the last answer a gate gave, else the last error. */
 const finalError = (errors: unknown[], gates: number): unknown => {
   const answered = errors.filter((error) => failureKindOf(error)?.kind === 'answered');
   const chosen = answered.at(-1) ?? errors.at(-1);
@@ -118,14 +119,17 @@ const finalError = (errors: unknown[], gates: number): unknown => {
   const data = chosen.data as ErrorData;
   return connectorError(chosen.code, {
     ...data,
-    message: `${data.message} (all ${gates} gates failed)`,
+    message:
+      errors.length < gates
+        ? `${data.message} (${errors.length} of ${gates} gates tried before the timeout ran out)`
+        : `${data.message} (all ${gates} gates failed)`,
   });
 };
 
-const createClient = (config: SmsAeroConfig) =>
+const createClient = (config: SmsAeroConfig, timeoutMs: number) =>
   createHttpClient({
     provider: PROVIDER,
-    timeoutMs: config.timeout,
+    timeoutMs,
     secrets: [config.apiKey],
     parseError: (raw, status) => {
       const parsed = envelopeGuard.safeParse(raw);
@@ -133,6 +137,9 @@ const createClient = (config: SmsAeroConfig) =>
     },
     classify: (failure) => classify(smsAeroErrors, failure),
   });
+
+/** Below this much time left, trying another gate cannot succeed. */
+const minimumGateTimeMs = 100;
 
 /**
  * Posts to each gate in turn until one answers (see `mayTryNextGate`) and returns the gate and the
@@ -143,10 +150,14 @@ const callGates = async (
   selector: string,
   json: unknown,
 ): Promise<{ gate: string; data: unknown }> => {
-  const client = createClient(config);
   const gates = gatesOf(config);
   const errors: unknown[] = [];
+  // The timeout bounds the whole send, not each gate: later gates get what is left of it.
+  const deadline = performance.now() + (config.timeout ?? defaultTimeoutMs);
   for (const gate of gates) {
+    const remaining = Math.floor(deadline - performance.now());
+    if (errors.length > 0 && remaining < minimumGateTimeMs) break;
+    const client = createClient(config, Math.max(remaining, minimumGateTimeMs));
     let response: { status: number; body: Envelope };
     try {
       response = await client.request({
