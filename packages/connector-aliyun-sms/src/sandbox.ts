@@ -10,6 +10,7 @@ import {
   mask,
   parseForm,
   startFakeServer,
+  sends,
 } from '@switchboard/core/sandbox';
 
 import { validConfig } from './__fixtures__/configs.js';
@@ -420,25 +421,17 @@ export default defineSandbox({
   scenarios: [
     {
       name: 'sign-in code to a mainland number, V3 signature',
-      run: (connector, config) =>
-        connector.sendMessage!(
-          {
-            to: '13800138000',
-            type: TemplateType.SignIn,
-            payload: { code: '482913', locale: 'zh-CN' },
-          },
-          config,
-        ),
+      run: sends({
+        to: '13800138000',
+        type: TemplateType.SignIn,
+        payload: { code: '482913', locale: 'zh-CN' },
+      }),
       expect: 'success',
     },
     {
       name: 'US number with the overseas template, V1 signature',
       config: (baseUrl) => ({ ...validConfig, signatureVersion: 'v1', endpoint: baseUrl }),
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '14155550123', type: TemplateType.Register, payload: { code: '771024' } },
-          config,
-        ),
+      run: sends({ to: '14155550123', type: TemplateType.Register, payload: { code: '771024' } }),
       expect: 'success',
     },
     {
@@ -454,11 +447,7 @@ export default defineSandbox({
         ],
         endpoint: baseUrl,
       }),
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '85268326366', type: TemplateType.Generic, payload: { code: '305118' } },
-          config,
-        ),
+      run: sends({ to: '85268326366', type: TemplateType.Generic, payload: { code: '305118' } }),
       expect: 'success',
     },
     {
@@ -468,20 +457,12 @@ export default defineSandbox({
         accessKeySecret: 'not-the-secret',
         endpoint: baseUrl,
       }),
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '13800138000', type: TemplateType.SignIn, payload: { code: '482913' } },
-          config,
-        ),
+      run: sends({ to: '13800138000', type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'invalid_config',
     },
     {
       name: 'Aliyun rate-limits the number (isv.BUSINESS_LIMIT_CONTROL)',
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: limitedNumber, type: TemplateType.SignIn, payload: { code: '482913' } },
-          config,
-        ),
+      run: sends({ to: limitedNumber, type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'rate_limit_exceeded',
     },
   ],

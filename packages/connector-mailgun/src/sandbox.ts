@@ -8,8 +8,8 @@ import {
   parseBasicAuth,
   parseForm,
   type RecordedRequest,
-  type SandboxConnector,
   startFakeServer,
+  sends,
 } from '@switchboard/core/sandbox';
 
 export const sandboxDomain = 'mg.sandbox.example';
@@ -126,13 +126,8 @@ const config = (baseUrl: string) => ({
   },
 });
 
-const sendTo =
-  (to: string, type: TemplateType = TemplateType.Generic) =>
-  async (connector: SandboxConnector, settings: Record<string, unknown>) =>
-    connector.sendMessage?.(
-      { to, type, payload: { code: '123456', link: 'https://auth.example/i/1' } },
-      settings,
-    );
+const sendTo = (to: string, type: TemplateType = TemplateType.Generic) =>
+  sends({ to, type, payload: { code: '123456', link: 'https://auth.example/i/1' } });
 
 export default defineSandbox({
   start,

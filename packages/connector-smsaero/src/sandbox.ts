@@ -3,7 +3,13 @@
 // answers in SMS Aero's envelope. The demo config lists a dead loopback gate first, so every send
 // shows the failover to the next gate. Not part of the published package.
 import { TemplateType } from '@logto/connector-kit';
-import { defineSandbox, mask, parseBasicAuth, startFakeServer } from '@switchboard/core/sandbox';
+import {
+  defineSandbox,
+  mask,
+  parseBasicAuth,
+  startFakeServer,
+  sends,
+} from '@switchboard/core/sandbox';
 
 import { validConfig } from './__fixtures__/configs.js';
 
@@ -100,24 +106,16 @@ export default defineSandbox({
   scenarios: [
     {
       name: 'sign-in code; the first gate refuses connections, the second accepts',
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } },
-          config,
-        ),
+      run: sends({ to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'success',
     },
     {
       name: 'two-step verification code to a Kazakhstan number written with + and spaces',
-      run: (connector, config) =>
-        connector.sendMessage!(
-          {
-            to: '+7 701 234 5678',
-            type: TemplateType.MfaVerification,
-            payload: { code: '771024' },
-          },
-          config,
-        ),
+      run: sends({
+        to: '+7 701 234 5678',
+        type: TemplateType.MfaVerification,
+        payload: { code: '771024' },
+      }),
       expect: 'success',
     },
     {
@@ -127,21 +125,13 @@ export default defineSandbox({
         apiKey: 'sa_key_wrong_000000000',
         gates: [deadGate, baseUrl],
       }),
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } },
-          config,
-        ),
+      run: sends({ to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'invalid_config',
     },
     {
       name: 'empty balance',
       config: (baseUrl) => ({ ...validConfig, ...emptyAccount, gates: [deadGate, baseUrl] }),
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } },
-          config,
-        ),
+      run: sends({ to: '79990000000', type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'usage_limit_exceeded',
     },
   ],

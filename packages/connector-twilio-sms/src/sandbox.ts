@@ -9,6 +9,7 @@ import {
   parseBasicAuth,
   parseForm,
   startFakeServer,
+  sends,
 } from '@switchboard/core/sandbox';
 
 import { validConfig } from './__fixtures__/configs.js';
@@ -90,11 +91,7 @@ export default defineSandbox({
   scenarios: [
     {
       name: 'sign-in code, Auth Token + Messaging Service',
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '14155550123', type: TemplateType.SignIn, payload: { code: '482913' } },
-          config,
-        ),
+      run: sends({ to: '14155550123', type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'success',
     },
     {
@@ -107,30 +104,18 @@ export default defineSandbox({
         templates: validConfig.templates,
         endpoint: baseUrl,
       }),
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '4915123456789', type: TemplateType.Generic, payload: { code: '771024' } },
-          config,
-        ),
+      run: sends({ to: '4915123456789', type: TemplateType.Generic, payload: { code: '771024' } }),
       expect: 'success',
     },
     {
       name: 'wrong Auth Token',
       config: (baseUrl) => ({ ...validConfig, authToken: 'not-the-token', endpoint: baseUrl }),
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: '14155550123', type: TemplateType.SignIn, payload: { code: '482913' } },
-          config,
-        ),
+      run: sends({ to: '14155550123', type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'invalid_config',
     },
     {
       name: 'number Twilio rejects (21211)',
-      run: (connector, config) =>
-        connector.sendMessage!(
-          { to: invalidNumber, type: TemplateType.SignIn, payload: { code: '482913' } },
-          config,
-        ),
+      run: sends({ to: invalidNumber, type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'invalid_request_parameters',
     },
   ],

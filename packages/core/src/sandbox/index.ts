@@ -7,6 +7,7 @@ import type {
   ConnectorErrorCodes,
   GetAuthorizationUri,
   GetUserInfo,
+  SendMessageData,
   SendMessageFunction,
 } from '@logto/connector-kit';
 
@@ -138,6 +139,14 @@ export type Sandbox = {
 };
 
 export const defineSandbox = (sandbox: Sandbox) => sandbox;
+
+/** A scenario's `run` that sends one message, with the scenario's config as the Console's Test does. */
+export const sends =
+  (message: SendMessageData): SandboxScenario['run'] =>
+  async (connector, config) => {
+    if (!connector.sendMessage) throw new TypeError('this connector does not send messages');
+    return connector.sendMessage(message, config);
+  };
 
 /**
  * What a connector's `src/probe.ts` default-exports for `switchboard check --probe`: one free,
