@@ -355,19 +355,24 @@ describe.each(subjects)('$folder', (subject) => {
         'content-length': String(total),
       });
       const chunk = Buffer.alloc(64 * 1024, 'x');
+      // Listened for from the start: a close that lands between two writes is never missed.
+      let closed = false;
+      const whenClosed = new Promise<void>((resolve) => {
+        response.once('close', () => {
+          closed = true;
+          resolve();
+        });
+      });
       response.write('{"padding":"');
-      while (written < total - 64 * 1024 && !response.destroyed) {
+      while (written < total - 64 * 1024 && !closed && !response.destroyed) {
         await new Promise((resolve) => setTimeout(resolve, 5));
-        if (response.destroyed) break;
+        if (closed || response.destroyed) break;
         written += chunk.length;
         if (!response.write(chunk)) {
-          await new Promise<void>((resolve) => {
-            const done = () => {
-              response.off('drain', done).off('close', done);
-              resolve();
-            };
-            response.on('drain', done).on('close', done);
-          });
+          await Promise.race([
+            new Promise<void>((resolve) => response.once('drain', () => resolve())),
+            whenClosed,
+          ]);
         }
       }
       ended = true;
