@@ -126,7 +126,7 @@ Sends Logto verification ${kind === 'sms' ? 'codes by SMS' : 'emails'} through $
 Fill in the form and press **Test** in the Logto Console.
 `,
   'src/metadata.ts': `import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { defaultSmsTemplates } from '@switchboard/core';
+import { defaultSmsTemplates, endpointFormItem, timeoutFormItem } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = '${provider}';
@@ -153,18 +153,8 @@ export const defaultMetadata: ConnectorMetadata = {
       isConfidential: true,
       placeholder: '<api-key>',
     },
-    {
-      key: 'endpoint',
-      label: 'Endpoint override',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'https://proxy.example.com',
-    },
-    {
-      key: 'timeout',
-      label: 'Request timeout (ms)',
-      type: ConnectorConfigFormItemType.Number,
-      placeholder: '10000',
-    },
+    endpointFormItem('https://proxy.example.com', 'Optional base URL of a proxy. https only.'),
+    timeoutFormItem('${title}'),
     {
       key: 'templates',
       label: 'Templates',

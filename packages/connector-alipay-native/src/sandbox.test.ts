@@ -1,7 +1,6 @@
 import { ConnectorError } from '@logto/connector-kit';
 import { loadPrivateKey } from '@switchboard/core';
-import { buildConnector } from '@switchboard/core/testing';
-import { runScenario } from '@switchboard/core/sandbox';
+import { buildConnector, runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
 import { validConfig } from './__fixtures__/configs.js';
@@ -11,28 +10,23 @@ import sandbox from './sandbox.js';
 
 describe('sandbox scenarios against the Alipay fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
-    const fake = await sandbox.start();
-    try {
-      // As in Logto (and `switchboard demo`): getConfig answers with the saved config.
-      const result = await runScenario({ sandbox, fake, scenario, createConnector });
-      expect(result.outcome).toBe(scenario.expect);
-      if (scenario.expect === 'success') {
-        expect(result.value).toMatchObject({ id: '2088102104794936', name: '沙箱用户' });
-        // The Alipay app, then the token call, then the profile call; all accepted.
-        expect(result.observations.map((observation) => observation.accepted)).toEqual([
-          true,
-          true,
-          true,
-        ]);
-        expect(result.observations.map((observation) => observation.summary).join('\n')).toMatch(
-          /alipay\.system\.oauth\.token[\s\S]*alipay\.user\.info\.share/,
-        );
-      } else {
-        expect(result.error).toBeInstanceOf(ConnectorError);
-        expect(result.observations.map((observation) => observation.accepted)).toEqual([false]);
-      }
-    } finally {
-      await fake.close();
+    // As in Logto (and `switchboard demo`): getConfig answers with the saved config.
+    const result = await runSandboxScenario(sandbox, scenario, createConnector);
+    expect(result.outcome).toBe(scenario.expect);
+    if (scenario.expect === 'success') {
+      expect(result.value).toMatchObject({ id: '2088102104794936', name: '沙箱用户' });
+      // The Alipay app, then the token call, then the profile call; all accepted.
+      expect(result.observations.map((observation) => observation.accepted)).toEqual([
+        true,
+        true,
+        true,
+      ]);
+      expect(result.observations.map((observation) => observation.summary).join('\n')).toMatch(
+        /alipay\.system\.oauth\.token[\s\S]*alipay\.user\.info\.share/,
+      );
+    } else {
+      expect(result.error).toBeInstanceOf(ConnectorError);
+      expect(result.observations.map((observation) => observation.accepted)).toEqual([false]);
     }
   });
 

@@ -1,5 +1,5 @@
 import { ConnectorError } from '@logto/connector-kit';
-import { runScenario } from '@switchboard/core/sandbox';
+import { runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
@@ -9,20 +9,15 @@ import { validConfig } from './__fixtures__/configs.js';
 
 describe('sandbox scenarios against the Aliyun fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
-    const fake = await sandbox.start();
-    try {
-      const result = await runScenario({ sandbox, fake, scenario, createConnector });
-      expect(result.outcome).toBe(scenario.expect);
-      if (scenario.expect === 'success') {
-        expect(result.value).toMatchObject({ RequestId: expect.any(String) });
-        expect(result.observations.map((observation) => observation.accepted)).toEqual([true]);
-      } else {
-        expect(result.error).toBeInstanceOf(ConnectorError);
-        expect(result.error).toMatchObject({ data: { requestId: expect.any(String) } });
-        expect(result.observations.map((observation) => observation.accepted)).toEqual([false]);
-      }
-    } finally {
-      await fake.close();
+    const result = await runSandboxScenario(sandbox, scenario, createConnector);
+    expect(result.outcome).toBe(scenario.expect);
+    if (scenario.expect === 'success') {
+      expect(result.value).toMatchObject({ RequestId: expect.any(String) });
+      expect(result.observations.map((observation) => observation.accepted)).toEqual([true]);
+    } else {
+      expect(result.error).toBeInstanceOf(ConnectorError);
+      expect(result.error).toMatchObject({ data: { requestId: expect.any(String) } });
+      expect(result.observations.map((observation) => observation.accepted)).toEqual([false]);
     }
   });
 });

@@ -51,6 +51,13 @@ const gatewayError = (status: number, code: string, message: string): FakeReply 
   },
 });
 
+/** Aliyun's answer to an AccessKey ID it does not know, whichever signature version asked. */
+const unknownAccessKey = () => ({
+  ok: false as const,
+  reason: 'unknown AccessKey ID',
+  reply: gatewayError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
+});
+
 /** A business failure: HTTP 200 with a Code (or ResponseCode on the 2018-05-01 API) other than OK. */
 const businessError = (action: string, code: string, message: string): FakeReply => ({
   status: 200,
@@ -119,15 +126,7 @@ export default defineSandbox({
         }
         const secret = secrets[parsed.accessKeyId];
         if (secret === undefined) {
-          return {
-            ok: false,
-            reason: 'unknown AccessKey ID',
-            reply: gatewayError(
-              404,
-              'InvalidAccessKeyId.NotFound',
-              'Specified access key is not found.',
-            ),
-          };
+          return unknownAccessKey();
         }
         const date = header(request.headers['x-acs-date']);
         if (!checkTime(date)) {
@@ -225,15 +224,7 @@ export default defineSandbox({
       }
       const secret = secrets[params.AccessKeyId ?? ''];
       if (secret === undefined) {
-        return {
-          ok: false,
-          reason: 'unknown AccessKey ID',
-          reply: gatewayError(
-            404,
-            'InvalidAccessKeyId.NotFound',
-            'Specified access key is not found.',
-          ),
-        };
+        return unknownAccessKey();
       }
       if (!checkTime(params.Timestamp ?? '')) {
         return {

@@ -1,4 +1,4 @@
-import { runScenario } from '@switchboard/core/sandbox';
+import { runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
@@ -7,18 +7,13 @@ import sandbox, { parseMultipart, sandboxApiKey } from './sandbox.js';
 
 describe('mailgun sandbox', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
-    const fake = await sandbox.start();
-    try {
-      const result = await runScenario({ sandbox, fake, scenario, createConnector });
-      expect(result.outcome).toBe(scenario.expect);
-      expect(result.observations).toHaveLength(1);
-      expect(result.observations[0]?.accepted).toBe(scenario.expect === 'success');
-      // Nothing leaked into a header recipients can read, and no key in what the demo prints.
-      expect(result.observations[0]?.reason ?? '').not.toMatch(/visible to recipients/);
-      expect(JSON.stringify(result.observations)).not.toContain(sandboxApiKey);
-    } finally {
-      await fake.close();
-    }
+    const result = await runSandboxScenario(sandbox, scenario, createConnector);
+    expect(result.outcome).toBe(scenario.expect);
+    expect(result.observations).toHaveLength(1);
+    expect(result.observations[0]?.accepted).toBe(scenario.expect === 'success');
+    // Nothing leaked into a header recipients can read, and no key in what the demo prints.
+    expect(result.observations[0]?.reason ?? '').not.toMatch(/visible to recipients/);
+    expect(JSON.stringify(result.observations)).not.toContain(sandboxApiKey);
   });
 
   it('flags X-Mailgun-Variables and rejects a request without content, like Mailgun', async () => {

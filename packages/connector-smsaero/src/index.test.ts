@@ -1,8 +1,13 @@
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { createServer } from 'node:net';
 
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { usageLimitExceeded } from '@switchboard/core';
-import { buildConnector, failureOf, findSecrets } from '@switchboard/core/testing';
+import {
+  buildConnector,
+  failureOf,
+  findSecrets,
+  startSilentServer,
+} from '@switchboard/core/testing';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
@@ -273,28 +278,17 @@ describe('gate failover', () => {
 
   it('stays on the gate after a timeout once the request was sent: the message may already be on its way', async () => {
     // A real gate on loopback that reads the request and never answers.
-    const sockets = new Set<Socket>();
-    const silent = createServer((socket) => {
-      sockets.add(socket);
-      socket.on('data', () => undefined);
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silent = await startSilentServer();
     try {
-      const { port } = silent.address() as AddressInfo;
       const second = nock(org).post(path).reply(200, bodies.sent);
-      const error = await failure({
-        ...validConfig,
-        gates: [`http://127.0.0.1:${port}`, org],
-        timeout: 300,
-      });
+      const error = await failure({ ...validConfig, gates: [silent.url, org], timeout: 300 });
       expect(error).toMatchObject({
         code: ConnectorErrorCodes.General,
         data: { code: 'ETIMEDOUT' },
       });
       expect(second.isDone()).toBe(false);
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
+      await silent.close();
     }
   });
 

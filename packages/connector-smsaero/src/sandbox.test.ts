@@ -1,5 +1,5 @@
 import { ConnectorError } from '@logto/connector-kit';
-import { runScenario } from '@switchboard/core/sandbox';
+import { runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
@@ -8,21 +8,20 @@ import { validConfig } from './__fixtures__/configs.js';
 
 describe('sandbox scenarios against the SMS Aero fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
-    const fake = await sandbox.start();
-    try {
-      expect((scenario.config ?? sandbox.config)(fake.url).gates).toEqual([deadGate, fake.url]);
-      const result = await runScenario({ sandbox, fake, scenario, createConnector });
-      expect(result.outcome).toBe(scenario.expect);
-      if (scenario.expect === 'success') {
-        expect(result.value).toMatchObject({ id: expect.any(Number) });
-        expect(result.observations.map((observation) => observation.accepted)).toEqual([true]);
-      } else {
-        expect(result.error).toBeInstanceOf(ConnectorError);
-        expect(result.observations).toHaveLength(1);
-      }
-    } finally {
-      await fake.close();
+    const result = await runSandboxScenario(sandbox, scenario, createConnector);
+    expect(result.outcome).toBe(scenario.expect);
+    if (scenario.expect === 'success') {
+      expect(result.value).toMatchObject({ id: expect.any(Number) });
+      expect(result.observations.map((observation) => observation.accepted)).toEqual([true]);
+    } else {
+      expect(result.error).toBeInstanceOf(ConnectorError);
+      expect(result.observations).toHaveLength(1);
     }
+    // The fake's address is known only once it runs: the dead gate comes first, then the fake.
+    expect((scenario.config ?? sandbox.config)(result.fake.url).gates).toEqual([
+      deadGate,
+      result.fake.url,
+    ]);
   });
 
   it('the fake refuses what SMS Aero refuses: a number with a plus sign, an unapproved sender name', async () => {

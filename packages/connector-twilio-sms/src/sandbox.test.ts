@@ -1,5 +1,5 @@
 import { ConnectorError } from '@logto/connector-kit';
-import { runScenario } from '@switchboard/core/sandbox';
+import { runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
@@ -7,20 +7,15 @@ import sandbox from './sandbox.js';
 
 describe('sandbox scenarios against the Twilio fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
-    const fake = await sandbox.start();
-    try {
-      const result = await runScenario({ sandbox, fake, scenario, createConnector });
-      expect(result.outcome).toBe(scenario.expect);
-      if (scenario.expect === 'success') {
-        expect(result.value).toMatchObject({ sid: expect.stringMatching(/^SM/) });
-        expect(result.observations.map((observation) => observation.accepted)).toEqual([true]);
-      } else {
-        expect(result.error).toBeInstanceOf(ConnectorError);
-        // Each error scenario reaches the fake, which turns the request down.
-        expect(result.observations.map((observation) => observation.accepted)).toEqual([false]);
-      }
-    } finally {
-      await fake.close();
+    const result = await runSandboxScenario(sandbox, scenario, createConnector);
+    expect(result.outcome).toBe(scenario.expect);
+    if (scenario.expect === 'success') {
+      expect(result.value).toMatchObject({ sid: expect.stringMatching(/^SM/) });
+      expect(result.observations.map((observation) => observation.accepted)).toEqual([true]);
+    } else {
+      expect(result.error).toBeInstanceOf(ConnectorError);
+      // Each error scenario reaches the fake, which turns the request down.
+      expect(result.observations.map((observation) => observation.accepted)).toEqual([false]);
     }
   });
 });

@@ -1,10 +1,8 @@
 // SMS Aero tries its gates in turn when nothing was sent. The configured timeout must bound the
 // whole send, not each gate. Real TLS handshakes on loopback, so nock is off here (its
 // pass-through raises a stray ECANCELED when a TLS socket that never completed is destroyed).
-import { type AddressInfo, createServer, type Socket } from 'node:net';
-
 import { ConnectorError } from '@logto/connector-kit';
-import { buildConnector, failureOf } from '@switchboard/core/testing';
+import { buildConnector, failureOf, startSilentServer } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
 import { validConfig } from '../../connector-smsaero/src/__fixtures__/configs.js';
@@ -17,23 +15,9 @@ describe('SMS Aero gate failover within one timeout', () => {
   it('keeps the whole send within the timeout when every gate hangs before TLS completes', async () => {
     // Three gates that accept TCP and never answer the TLS handshake: nothing is sent, so each
     // failure moves on, but later gates only get what is left of the timeout.
-    const sockets = new Set<Socket>();
-    const servers = [0, 1, 2].map(() =>
-      createServer((socket) => {
-        sockets.add(socket);
-        socket.on('error', () => undefined);
-        socket.on('data', () => undefined);
-      }),
-    );
-    await Promise.all(
-      servers.map(
-        (server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)),
-      ),
-    );
+    const servers = await Promise.all([0, 1, 2].map(async () => startSilentServer()));
     try {
-      const gates = servers.map(
-        (server) => `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      );
+      const gates = servers.map((server) => `https://127.0.0.1:${server.port}`);
       const connector = await buildConnector(createConnector);
       const started = performance.now();
       const error = await failureOf(() =>
@@ -51,8 +35,7 @@ describe('SMS Aero gate failover within one timeout', () => {
         /could not connect .*\((all 3 gates failed|\d of 3 gates tried before the timeout ran out)\)/,
       );
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+      await Promise.all(servers.map(async (server) => server.close()));
     }
   });
 });

@@ -1,6 +1,6 @@
 // Dev-only conformance suite: every connector calls `describeConformance` once from its tests.
 import { existsSync, readFileSync } from 'node:fs';
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 
 import {
@@ -14,8 +14,10 @@ import type nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
 import { findSecrets } from './secrets.js';
+import { startSilentServer } from './servers.js';
 
 export { errorTexts, findSecrets, secretVariants } from './secrets.js';
+export { runSandboxScenario, startSilentServer } from './servers.js';
 
 const notImplemented = async () => {
   throw new ConnectorError(ConnectorErrorCodes.NotImplemented);
@@ -173,18 +175,9 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
     it('gives up after the configured timeout when the provider accepts the request but never answers', async () => {
       // A real socket on loopback that reads the request and stays silent: the timeout fires after
       // sending, so the error says the request may still have been processed.
-      const sockets = new Set<Socket>();
-      const server = createServer((socket) => {
-        sockets.add(socket);
-        socket.on('data', () => undefined);
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const server = await startSilentServer();
       try {
-        const { port } = server.address() as AddressInfo;
-        const config = withEndpoint(
-          { ...options.validConfig, timeout: 300 },
-          `http://127.0.0.1:${port}`,
-        );
+        const config = withEndpoint({ ...options.validConfig, timeout: 300 }, server.url);
         const started = performance.now();
         const error = await expectFailure(config, 'general');
         expect(performance.now() - started).toBeLessThan(2000);
@@ -193,8 +186,7 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
           /may still have been processed/,
         );
       } finally {
-        for (const socket of sockets) socket.destroy();
-        await new Promise((resolve) => server.close(resolve));
+        await server.close();
       }
     });
 
