@@ -193,6 +193,63 @@ describe('createHttpClient, answered with an error', () => {
     expect(failureKindOf(error)).toEqual({ kind: 'answered', status: 200 });
   });
 
+  describe('parseText, for providers that may answer in another format', () => {
+    // A toy reader for `<a><id>…</id><status>…</status></a>`; the connectors bring their own.
+    const readToy = (text: string) => {
+      const match = /^<a><id>([^<]*)<\/id><status>([^<]*)<\/status><\/a>$/.exec(text);
+      return match ? { id: match[1], status: match[2] } : undefined;
+    };
+    const xml = (status: number, text: string) => async () =>
+      startServer((_request, response) => {
+        response.writeHead(status, { 'content-type': 'text/xml' });
+        response.end(text);
+      });
+
+    it('reads a 200 answer that is not JSON through parseText and the guard', async () => {
+      const server = await xml(200, '<a><id>m1</id><status>sent</status></a>')();
+      const response = await client({ parseText: readToy }).request({
+        url: server.url,
+        guard: messageGuard,
+      });
+      expect(response.body).toEqual({ id: 'm1', status: 'sent' });
+      expect(response.rawBody).toBe('<a><id>m1</id><status>sent</status></a>');
+    });
+
+    it('hands parseError what parseText read from an error answer', async () => {
+      const server = await xml(400, '<a><id>m2</id><status>bad number</status></a>')();
+      const bodies: unknown[] = [];
+      await failureOf(
+        client({
+          parseText: readToy,
+          parseError: (body) => {
+            bodies.push(body);
+            return undefined;
+          },
+        }).request({ url: server.url, guard: messageGuard }),
+      );
+      expect(bodies).toEqual([{ id: 'm2', status: 'bad number' }]);
+    });
+
+    it('treats text parseText cannot read, or throws on, as a body that is not JSON', async () => {
+      const server = await xml(200, '<html>gateway</html>')();
+      for (const parseText of [
+        readToy,
+        () => {
+          throw new Error('reader bug');
+        },
+      ]) {
+        const error = await failureOf(
+          client({ parseText }).request({ url: server.url, guard: messageGuard }),
+        );
+        expect(error.data).toEqual({
+          provider,
+          status: 200,
+          message: 'acme answered HTTP 200 with a body that is not JSON',
+        });
+      }
+    });
+  });
+
   it('reads a 4xx body with parseError and maps it with classify', async () => {
     const server = await startServer((_request, response) =>
       json(

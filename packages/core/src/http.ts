@@ -77,6 +77,11 @@ export type HttpClientOptions = {
     status: number,
     headers: Record<string, string | string[] | undefined>,
   ) => ParsedErrorBody | undefined;
+  /**
+   * Reads a body that is not JSON (an XML answer) into the value the guards and `parseError` would
+   * get from JSON; undefined when the text is not in that format either. Used for every status.
+   */
+  parseText?: (text: string, headers: Record<string, string | string[] | undefined>) => unknown;
   /** Maps a failure to a Logto code; undefined falls back on the HTTP status. */
   classify?: (failure: ProviderFailure) => ConnectorErrorCodes | undefined;
   /** Largest response body read before the request is abandoned (default 1 MiB). */
@@ -207,6 +212,15 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     return result;
   };
 
+  const parseText = (text: string, headers: Record<string, string | string[] | undefined>) => {
+    try {
+      return options.parseText?.(text, headers);
+    } catch {
+      // A reader that trips over a malformed body leaves it unread, like any other unknown format.
+      return undefined;
+    }
+  };
+
   const request = async <T>(request: RequestOptions<T>): Promise<HttpResponse<T>> => {
     const redact = createRedactor([...(options.secrets ?? []), ...headerSecrets(request.headers)]);
     let tooLarge = false;
@@ -254,7 +268,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     }
 
     const { statusCode: status, body: rawBody } = response;
-    const parsed = tryParseJson(rawBody);
+    const parsed = tryParseJson(rawBody) ?? parseText(rawBody, response.headers);
     if (status < 200 || status >= 300) {
       // A body that is not JSON (a plain-text `Forbidden`, an HTML error page) arrives as its text.
       let fromBody: ParsedErrorBody | undefined;
