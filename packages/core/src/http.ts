@@ -1,6 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
-
 import { type ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { got, type Method, RequestError, TimeoutError } from 'got';
 import type { ZodType, ZodTypeDef } from 'zod';
@@ -14,12 +11,7 @@ import {
   type ErrorData,
   type ProviderFailure,
 } from './errors.js';
-
-/** Shared keep-alive agents: one connection pool per bundle, reused across sends. */
-const agent = {
-  http: new http.Agent({ keepAlive: true }),
-  https: new https.Agent({ keepAlive: true }),
-};
+import { type Route, routeOf } from './proxy.js';
 
 export const defaultMaxResponseBytes = 1024 * 1024;
 
@@ -58,6 +50,21 @@ const notSentCodes = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 const connectPhases = new Set(['lookup', 'connect', 'secureConnect']);
+/** Errors that, through a proxy, can only be about reaching the proxy itself. */
+const proxyConnectCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+const proxyHint = (status: number, route: Route) =>
+  status === 407
+    ? `: the proxy asks for credentials; check the user and password in ${route.variable ?? 'the proxy URL'}`
+    : status === 403
+      ? ': the proxy does not allow this host; ask its administrator to allow it'
+      : '';
 
 export type ParsedErrorBody = ProviderFailure & Pick<ErrorData, 'requestId' | 'details'>;
 
@@ -173,22 +180,30 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     return error;
   };
 
-  const networkFailure = (error: unknown, redact: Redactor): ConnectorError => {
-    if (error instanceof TimeoutError) {
-      const notSent = connectPhases.has(error.event);
+  const networkFailure = (error: unknown, redact: Redactor, route: Route): ConnectorError => {
+    const raise = (message: string, code: string, kind: FailureKind) => {
       const result = connectorError(
         ConnectorErrorCodes.General,
-        {
-          provider,
-          code: 'ETIMEDOUT',
-          message: notSent
-            ? `could not connect to ${provider} within ${connectMs} ms`
-            : `${provider} did not answer within ${timeoutMs} ms; the request may still have been processed`,
-        },
+        { provider, code, message },
         redact,
       );
-      failureKinds.set(result, { kind: notSent ? 'not-sent' : 'maybe-sent' });
+      failureKinds.set(result, { kind });
       return result;
+    };
+    const { proxy } = route;
+    const through = proxy ? ` through the proxy ${proxy}` : '';
+    if (error instanceof TimeoutError) {
+      return connectPhases.has(error.event)
+        ? raise(
+            `could not connect to ${provider}${through} within ${connectMs} ms`,
+            'ETIMEDOUT',
+            'not-sent',
+          )
+        : raise(
+            `${provider} did not answer within ${timeoutMs} ms; the request may still have been processed`,
+            'ETIMEDOUT',
+            'maybe-sent',
+          );
     }
     const code =
       error instanceof RequestError
@@ -196,20 +211,32 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         : typeof error === 'object' && error !== null && 'code' in error
           ? String(error.code)
           : 'EUNKNOWN';
-    const notSent = notSentCodes.has(code);
-    const result = connectorError(
-      ConnectorErrorCodes.General,
-      {
-        provider,
+    if (code === 'ERR_PROXY_TUNNEL') {
+      // The proxy did not open the tunnel (Node's built-in proxy support): nothing reached the provider.
+      const status = (error as { cause?: { statusCode?: unknown } }).cause?.statusCode;
+      return raise(
+        typeof status === 'number'
+          ? `the proxy ${proxy ?? ''} refused the connection to ${provider} with HTTP ${status}${proxyHint(status, route)}`
+          : `the proxy ${proxy ?? ''} did not open a connection to ${provider}`,
         code,
-        message: notSent
-          ? `could not reach ${provider} (${code})`
-          : `connection to ${provider} failed (${code}); the request may still have been processed`,
-      },
-      redact,
+        'not-sent',
+      );
+    }
+    if (notSentCodes.has(code)) {
+      // Through a proxy, only the proxy is resolved and connected to; TLS is still the provider's.
+      return raise(
+        proxy && proxyConnectCodes.has(code)
+          ? `could not reach the proxy ${proxy} (${code}); check ${route.variable ?? 'the proxy setting'}`
+          : `could not reach ${provider}${through} (${code})`,
+        code,
+        'not-sent',
+      );
+    }
+    return raise(
+      `connection to ${provider}${through} failed (${code}); the request may still have been processed`,
+      code,
+      'maybe-sent',
     );
-    failureKinds.set(result, { kind: notSent ? 'not-sent' : 'maybe-sent' });
-    return result;
   };
 
   const parseText = (text: string, headers: Record<string, string | string[] | undefined>) => {
@@ -222,7 +249,12 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   };
 
   const request = async <T>(request: RequestOptions<T>): Promise<HttpResponse<T>> => {
-    const redact = createRedactor([...(options.secrets ?? []), ...headerSecrets(request.headers)]);
+    const route = routeOf(request.url);
+    const redact = createRedactor([
+      ...(options.secrets ?? []),
+      ...headerSecrets(request.headers),
+      ...(route.credentials ?? []),
+    ]);
     let tooLarge = false;
     let response;
     try {
@@ -245,7 +277,8 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         throwHttpErrors: false,
         followRedirect: false,
         responseType: 'text',
-        agent,
+        // No agent of our own: Node's global agents keep connections alive and carry the proxy
+        // that NODE_USE_ENV_PROXY configures, as they do for Logto's official connectors.
       });
       call.on('downloadProgress', ({ transferred }) => {
         if (transferred > maxBytes && !tooLarge) {
@@ -264,11 +297,25 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         failureKinds.set(result, { kind: 'maybe-sent' });
         throw result;
       }
-      throw networkFailure(error, redact);
+      throw networkFailure(error, redact, route);
     }
 
     const { statusCode: status, body: rawBody } = response;
     const parsed = tryParseJson(rawBody) ?? parseText(rawBody, response.headers);
+    if (status === 407 && route.proxy) {
+      // A plain-http request goes to the proxy as a whole; this answer is the proxy's own.
+      const result = connectorError(
+        ConnectorErrorCodes.General,
+        {
+          provider,
+          status,
+          message: `the proxy ${route.proxy} refused the request to ${provider} with HTTP 407${proxyHint(status, route)}`,
+        },
+        redact,
+      );
+      failureKinds.set(result, { kind: 'not-sent', status });
+      throw result;
+    }
     if (status < 200 || status >= 300) {
       // A body that is not JSON (a plain-text `Forbidden`, an HTML error page) arrives as its text.
       let fromBody: ParsedErrorBody | undefined;

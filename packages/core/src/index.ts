@@ -4,5 +4,6 @@ export * from './errors.js';
 export * from './form-items.js';
 export * from './http.js';
 export * from './phone.js';
+export * from './proxy.js';
 export * from './signing.js';
 export * from './templates.js';

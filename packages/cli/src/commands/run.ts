@@ -3,6 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { captureRequests, formatRequest, maskRequest } from '../dry-run.js';
 import { describeValue, exitCodes, paint, printJson, spinner, useColor } from '../output.js';
 import type { ConnectorPackage } from '../resolve.js';
+import { formatRoutes, type RouteLine, routesOf, tracingRoutes } from '../route.js';
 import { checkConfig } from './check.js';
 import { asConnectorError, build, readConfig, secretsOf, UsageError } from './common.js';
 
@@ -31,8 +32,9 @@ const perform = async (
   if (flags['dry-run']) {
     const { requests } = await captureRequests(call);
     const masked = requests.map((request) => maskRequest(request, secrets));
+    const routes = routesOf(requests.map((request) => request.url));
     if (flags.json) {
-      printJson({ ok: true, dryRun: true, requests: masked });
+      printJson({ ok: true, dryRun: true, requests: masked, routes });
     } else if (masked.length === 0) {
       console.log('Dry run: the connector made no HTTP request (it was refused before sending).');
     } else {
@@ -40,6 +42,7 @@ const perform = async (
         color.dim('Dry run: nothing was sent. The request that would go out, secrets masked:\n'),
       );
       console.log(masked.map((request) => formatRequest(request)).join('\n\n'));
+      console.log(`\n${formatRoutes(routes)}`);
       console.log(
         color.dim(
           '\nA flow of several calls stops after the first: the next depends on the provider’s answer.',
@@ -49,24 +52,30 @@ const perform = async (
     return exitCodes.ok;
   }
   const progress = spinner(label);
-  try {
-    const result = await call();
-    progress.stop();
-    if (flags.json) printJson({ ok: true, result });
-    else console.log(`${color.green('✔')} ${label}: done\n${describeValue(result)}`);
-    return exitCodes.ok;
-  } catch (error: unknown) {
-    progress.stop();
-    const connectorError = asConnectorError(error);
-    if (!connectorError) throw error;
-    if (flags.json)
-      printJson({ ok: false, error: { code: connectorError.code, data: connectorError.data } });
+  const { outcome, routes } = await tracingRoutes(call);
+  progress.stop();
+  const routeText = routes.length > 0 ? `\n${color.dim(formatRoutes(routes))}` : '';
+  if (outcome.status === 'fulfilled') {
+    if (flags.json) printJson({ ok: true, result: outcome.value, routes });
     else
-      console.error(
-        `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}`,
+      console.log(
+        `${color.green('✔')} ${label}: done\n${describeValue(outcome.value)}${routeText}`,
       );
-    return connectorError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
+    return exitCodes.ok;
   }
+  const connectorError = asConnectorError(outcome.reason);
+  if (!connectorError) throw outcome.reason;
+  if (flags.json)
+    printJson({
+      ok: false,
+      error: { code: connectorError.code, data: connectorError.data },
+      routes,
+    });
+  else
+    console.error(
+      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${routeText}`,
+    );
+  return connectorError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
 };
 
 export const send = async (pkg: ConnectorPackage, flags: Flags) => {
@@ -134,6 +143,7 @@ export const check = async (pkg: ConnectorPackage, flags: Flags) => {
   const { problems, unknown, config, connector } = await checkConfig(pkg, flags.config);
   let probe: string | undefined;
   let probeError: { code: string; data: unknown } | undefined;
+  let routes: RouteLine[] = [];
   if (flags.probe && problems.length === 0) {
     const run = await pkg.loadProbe();
     if (run && flags['dry-run']) {
@@ -144,13 +154,13 @@ export const check = async (pkg: ConnectorPackage, flags: Flags) => {
     }
     if (run) {
       const progress = spinner(`probing ${pkg.name}`);
-      try {
-        probe = await run(config);
-      } catch (error: unknown) {
-        probeError = asConnectorError(error);
-        if (!probeError) throw error;
-      } finally {
-        progress.stop();
+      const traced = await tracingRoutes(async () => run(config));
+      progress.stop();
+      routes = traced.routes;
+      if (traced.outcome.status === 'fulfilled') probe = traced.outcome.value;
+      else {
+        probeError = asConnectorError(traced.outcome.reason);
+        if (!probeError) throw traced.outcome.reason;
       }
     } else {
       probe =
@@ -166,6 +176,7 @@ export const check = async (pkg: ConnectorPackage, flags: Flags) => {
       unknownFields: unknown,
       probe,
       probeError,
+      ...(routes.length > 0 ? { routes } : {}),
     });
   } else {
     for (const { field, problem, expected } of problems) {
@@ -184,6 +195,7 @@ export const check = async (pkg: ConnectorPackage, flags: Flags) => {
       console.log(
         `${color.red('✖')} probe failed: ${probeError.code}\n${describeValue(probeError.data)}`,
       );
+    if (routes.length > 0) console.log(color.dim(formatRoutes(routes)));
   }
   if (problems.length > 0) return exitCodes.invalidConfig;
   if (probeError)
