@@ -1,12 +1,69 @@
+import { createPublicKey, createVerify } from 'node:crypto';
+
 import { ConnectorError } from '@logto/connector-kit';
 import { loadPrivateKey } from '@switchboard/core';
-import { buildConnector, runSandboxScenario } from '@switchboard/core/testing';
+import {
+  buildConnector,
+  failureOf,
+  findSecrets,
+  runSandboxScenario,
+} from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
-import { validConfig } from './__fixtures__/configs.js';
+import { testCertificateSns, validConfig } from './__fixtures__/configs.js';
+import { alipayPublicKey } from './__fixtures__/keys.js';
 import createConnector from './index.js';
-import { signParameters } from './signing.js';
-import sandbox from './sandbox.js';
+import { beijingTimestamp, signParameters } from './signing.js';
+import sandbox, { awkwardAuthCodes } from './sandbox.js';
+
+const appKey = loadPrivateKey('alipay', 'privateKey', validConfig.privateKey);
+
+/** A token request as a client sends it, signed now; `change` is applied after signing. */
+const tokenRequest = (extra: Record<string, string> = {}, change: Record<string, string> = {}) => ({
+  ...signParameters(
+    {
+      app_id: validConfig.appId,
+      method: 'alipay.system.oauth.token',
+      format: 'JSON',
+      charset: 'utf-8',
+      sign_type: 'RSA2',
+      timestamp: beijingTimestamp(),
+      version: '1.0',
+      grant_type: 'authorization_code',
+      code: 'never-issued',
+      ...extra,
+    },
+    appKey,
+    'RSA2',
+  ),
+  ...change,
+});
+
+const post = async (url: string, form: Record<string, string>) => {
+  const reply = await fetch(`${url}/gateway.do`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+  });
+  return {
+    status: reply.status,
+    type: reply.headers.get('content-type'),
+    text: await reply.text(),
+  };
+};
+
+/** `{"<node>":{…},"sign":"…"[,"alipay_cert_sn":"…"]}` as the fake writes it, cut by hand. */
+const answerParts = (text: string) => {
+  const match = /^\{"(\w+)":(\{.*\}),"sign":"([^"]+)"(?:,"alipay_cert_sn":"(\w+)")?\}$/.exec(text);
+  if (!match) throw new Error(`not an Alipay answer: ${text}`);
+  const [, name, node, sign, certSn] = match;
+  return {
+    name,
+    node: node!,
+    sign: sign!,
+    certSn,
+    parsed: JSON.parse(node!) as Record<string, string>,
+  };
+};
 
 describe('sandbox scenarios against the Alipay fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
@@ -77,4 +134,111 @@ describe('sandbox scenarios against the Alipay fake on loopback', () => {
       await fake.close();
     }
   });
+
+  it('checks request signatures with its own verifier: a request changed after signing is turned down', async () => {
+    const fake = await sandbox.start();
+    try {
+      const genuine = answerParts((await post(fake.url, tokenRequest())).text);
+      // Past every gateway check, down to the auth code, which the fake never issued.
+      expect(genuine.parsed).toMatchObject({ code: '40002', sub_code: 'isv.code-invalid' });
+      const changed = answerParts(
+        (await post(fake.url, tokenRequest({}, { code: 'another-code' }))).text,
+      );
+      expect(changed.parsed).toMatchObject({ code: '40002', sub_code: 'isv.invalid-signature' });
+      expect(changed.parsed.sub_msg).toContain('code=another-code&format=JSON');
+      expect(fake.observations.map((observation) => observation.reason)).toEqual([
+        'isv.code-invalid (unknown or used auth code)',
+        'isv.invalid-signature',
+      ]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('signs its answers over the raw node with the Alipay key, naming its certificate in certificate mode', async () => {
+    const fake = await sandbox.start();
+    try {
+      const certificateMode = {
+        app_cert_sn: testCertificateSns.app,
+        alipay_root_cert_sn: testCertificateSns.root,
+      };
+      for (const [extra, certSn] of [
+        [{}, undefined],
+        [certificateMode, testCertificateSns.alipay],
+      ] as const) {
+        const answer = answerParts((await post(fake.url, tokenRequest(extra))).text);
+        expect(answer).toMatchObject({ name: 'error_response', certSn });
+        expect(answer.parsed).toMatchObject({ sub_code: 'isv.code-invalid' });
+        expect(
+          createVerify('RSA-SHA256')
+            .update(answer.node, 'utf8')
+            .verify(createPublicKey(alipayPublicKey), answer.sign, 'base64'),
+        ).toBe(true);
+      }
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it.each([
+    ['app_cert_sn', { app_cert_sn: 'ffffffffffffffffffffffffffffffff' }, 'isv.invalid-app-cert-sn'],
+    [
+      'alipay_root_cert_sn',
+      { app_cert_sn: testCertificateSns.app, alipay_root_cert_sn: testCertificateSns.app },
+      'isv.invalid-alipay-root-cert-sn',
+    ],
+  ])(
+    'turns down a signed certificate-mode request with the wrong %s',
+    async (_name, extra, subCode) => {
+      const fake = await sandbox.start();
+      try {
+        const answer = answerParts((await post(fake.url, tokenRequest(extra))).text);
+        expect(answer.parsed).toMatchObject({ code: '40002', sub_code: subCode });
+      } finally {
+        await fake.close();
+      }
+    },
+  );
+
+  it.each([
+    [awkwardAuthCodes.badGateway, 502, 'text/html', /<title>502 Bad Gateway<\/title>/, 'general'],
+    [
+      awkwardAuthCodes.gatewayTimeout,
+      504,
+      'text/html',
+      /<h1>504 Gateway Time-out<\/h1>/,
+      'general',
+    ],
+    [
+      awkwardAuthCodes.plainText,
+      200,
+      'text/plain;charset=utf-8',
+      /^System busy/,
+      'invalid_response',
+    ],
+    [awkwardAuthCodes.emptyBody, 200, 'text/html;charset=utf-8', /^$/, 'invalid_response'],
+  ])(
+    'auth code %s: the fake answers HTTP %i %s, the connector a clean %s',
+    async (code, status, type, body, expected) => {
+      const fake = await sandbox.start();
+      try {
+        const raw = await post(fake.url, { method: 'alipay.system.oauth.token', code });
+        expect(raw).toMatchObject({ status, type });
+        expect(raw.text).toMatch(body);
+
+        const config = sandbox.config(fake.url);
+        const connector = await buildConnector(createConnector, config);
+        const error = await failureOf(() =>
+          connector.getUserInfo({ auth_code: code }, async () => ({})),
+        );
+        expect(error).toBeInstanceOf(ConnectorError);
+        expect(error).toMatchObject({ code: expected, data: { provider: 'alipay', status } });
+        expect(findSecrets(error, [String(config.privateKey), code])).toEqual([]);
+        const text = JSON.stringify((error as ConnectorError).data);
+        expect(text).not.toMatch(/<html|Tengine|System busy/);
+      } finally {
+        await fake.close();
+      }
+    },
+  );
 });

@@ -1,34 +1,96 @@
 // The Alipay fake for `switchboard demo`: a gateway that checks request signatures with the app's
-// public key and signs its answers with its own key, plus a stand-in for the Alipay app that hands
-// out auth codes. Not part of the published package; all keys are the test-only fixtures.
-import { createPublicKey, randomBytes } from 'node:crypto';
+// public key (or app certificate) and signs its answers with its own key, plus a stand-in for the
+// Alipay app that hands out auth codes. Its signing and certificate code is its own
+// (./sandbox/protocol.ts, node:crypto from Alipay's documentation), never the connector's. Not part
+// of the published package; all keys are the test-only fixtures.
+import { createPrivateKey, createPublicKey, randomBytes, X509Certificate } from 'node:crypto';
 
 import {
+  type FakeReply,
   type RecordedRequest,
+  type SandboxConnector,
   defineSandbox,
   mask,
   parseForm,
   startFakeServer,
 } from '@switchboard/core/sandbox';
 
-import { certificateConfig, testCertificateSns, validConfig } from './__fixtures__/configs.js';
-import { alipayPrivateKey, alipayPublicKey, appPublicKey } from './__fixtures__/keys.js';
-import { loadPrivateKey, rsaSign, rsaVerify } from '@switchboard/core';
+import { certificateConfig, validConfig } from './__fixtures__/configs.js';
 import {
-  beijingTimestamp,
-  responseNodeName,
-  signAlgorithms,
-  signContent,
-  type SignType,
-} from './signing.js';
+  alipayPrivateKey,
+  alipayPublicCertificate,
+  alipayPublicKey,
+  appCertificate,
+  appPublicKey,
+  rootBundle,
+} from './__fixtures__/keys.js';
+import {
+  answerBody,
+  beijingNow,
+  certificateSnOf,
+  isSignType,
+  nodeNameOf,
+  parseBeijing,
+  rootCertificateSnOf,
+  stringToSign,
+  verifyRequest,
+} from './sandbox/protocol.js';
 
-const appKey = createPublicKey(appPublicKey);
-const gatewayKey = loadPrivateKey('alipay', 'sandbox', alipayPrivateKey);
+/** The app as uploaded in the Alipay console: its public key and, for certificate mode, its certificate. */
+const uploaded = {
+  publicKey: createPublicKey(appPublicKey),
+  certificate: new X509Certificate(appCertificate),
+};
+const gatewayKey = createPrivateKey(alipayPrivateKey);
+/** The SNs the gateway expects and sends in certificate mode, worked out from the certificates. */
+const sns = {
+  app: certificateSnOf(uploaded.certificate),
+  root: rootCertificateSnOf(rootBundle),
+  alipay: certificateSnOf(new X509Certificate(alipayPublicCertificate)),
+};
 const user = {
   user_id: '2088102104794936',
   open_id: '074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5',
 };
 const maxClockSkewMs = 10 * 60 * 1000;
+
+/**
+ * Auth codes that make the fake answer the token call the way the path to the real gateway
+ * sometimes does, before any gateway check: a load balancer's HTML error page, a plain-text body,
+ * an empty 200. The plain-text body echoes the request's auth code, so a test can see that none of
+ * it reaches the connector's error.
+ */
+export const awkwardAuthCodes = {
+  badGateway: 'sandbox-lb-502',
+  gatewayTimeout: 'sandbox-lb-504',
+  plainText: 'sandbox-plain-text',
+  emptyBody: 'sandbox-empty-200',
+} as const;
+
+const loadBalancerPage = (status: number, reason: string): FakeReply => ({
+  status,
+  headers: { 'content-type': 'text/html' },
+  body:
+    `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n` +
+    `<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n`,
+});
+
+const awkwardAnswers = new Map<string, (code: string) => FakeReply>([
+  [awkwardAuthCodes.badGateway, () => loadBalancerPage(502, 'Bad Gateway')],
+  [awkwardAuthCodes.gatewayTimeout, () => loadBalancerPage(504, 'Gateway Time-out')],
+  [
+    awkwardAuthCodes.plainText,
+    (code) => ({
+      status: 200,
+      headers: { 'content-type': 'text/plain;charset=utf-8' },
+      body: `System busy, please try again later (code=${code})`,
+    }),
+  ],
+  [
+    awkwardAuthCodes.emptyBody,
+    () => ({ status: 200, headers: { 'content-type': 'text/html;charset=utf-8' }, body: '' }),
+  ],
+]);
 
 type Node = Record<string, unknown>;
 type Failure = { code: string; msg: string; sub_code: string; sub_msg: string };
@@ -46,24 +108,22 @@ const failure = (code: string, sub_code: string, sub_msg: string): Failure => ({
 });
 
 /** Alipay's body: the node text, then its signature over exactly that text. */
-const answer = (name: string, node: Node, signType: SignType, certificateMode: boolean) => {
-  const text = JSON.stringify(node);
-  const sign = rsaSign(gatewayKey, signAlgorithms[signType], text);
-  const certificate = certificateMode ? `,"alipay_cert_sn":"${testCertificateSns.alipay}"` : '';
-  return {
-    status: 200,
-    headers: { 'content-type': 'text/html;charset=utf-8' },
-    body: `{"${name}":${text},"sign":"${sign}"${certificate}}`,
-  };
-};
-
-/** Parses `yyyy-MM-dd HH:mm:ss` as Beijing time. */
-const beijingInstant = (text: string) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  return match
-    ? Date.parse(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}+08:00`)
-    : Number.NaN;
-};
+const answer = (
+  name: string,
+  node: Node,
+  signType: 'RSA' | 'RSA2',
+  certificateMode: boolean,
+): FakeReply => ({
+  status: 200,
+  headers: { 'content-type': 'text/html;charset=utf-8' },
+  body: answerBody(
+    name,
+    JSON.stringify(node),
+    gatewayKey,
+    signType,
+    certificateMode ? sns.alipay : undefined,
+  ),
+});
 
 /** Checks what Alipay's gateway checks before any method runs; returns the failure, if any. */
 const checkCommon = (parameters: Record<string, string>): Failure | undefined => {
@@ -77,29 +137,30 @@ const checkCommon = (parameters: Record<string, string>): Failure | undefined =>
     return failure('40002', 'isv.invalid-format', '无效的数据格式');
   if (parameters.charset && !/^(utf-8|gbk)$/i.test(parameters.charset))
     return failure('40002', 'isv.invalid-charset', '字符集错误');
-  const when = beijingInstant(parameters.timestamp ?? '');
+  const when = parseBeijing(parameters.timestamp ?? '');
   if (Number.isNaN(when) || Math.abs(when - Date.now()) > maxClockSkewMs) {
     return failure(
       '40002',
       'isv.invalid-timestamp',
-      `非法的时间戳参数 (expected Beijing time near ${beijingTimestamp()})`,
+      `非法的时间戳参数 (expected Beijing time near ${beijingNow()})`,
     );
   }
-  if (parameters.sign_type !== 'RSA2' && parameters.sign_type !== 'RSA') {
+  if (!isSignType(parameters.sign_type)) {
     return failure('40002', 'isv.invalid-signature-type', '无效的签名类型');
   }
-  if (parameters.app_cert_sn && parameters.app_cert_sn !== testCertificateSns.app) {
+  const certificateMode = Boolean(parameters.app_cert_sn);
+  if (certificateMode && parameters.app_cert_sn !== sns.app) {
     return failure('40002', 'isv.invalid-app-cert-sn', '应用公钥证书序列号不匹配');
   }
-  if (parameters.app_cert_sn && parameters.alipay_root_cert_sn !== testCertificateSns.root) {
+  if (certificateMode && parameters.alipay_root_cert_sn !== sns.root) {
     return failure('40002', 'isv.invalid-alipay-root-cert-sn', '支付宝根证书序列号不匹配');
   }
-  const content = signContent(parameters);
-  if (!rsaVerify(appKey, signAlgorithms[parameters.sign_type], content, parameters.sign ?? '')) {
+  const key = certificateMode ? uploaded.certificate.publicKey : uploaded.publicKey;
+  if (!verifyRequest(parameters, key)) {
     return failure(
       '40002',
       'isv.invalid-signature',
-      `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`,
+      `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${stringToSign(parameters)}`,
     );
   }
   return undefined;
@@ -151,15 +212,7 @@ export default defineSandbox({
         const { sign = '', ...signed } = fields;
         const missing = authInfoFields.filter((name) => !signed[name]);
         const summary = `Alipay app authV2 app_id=${fields.app_id} pid=${fields.pid} target_id=${fields.target_id}`;
-        if (
-          missing.length > 0 ||
-          !rsaVerify(
-            appKey,
-            signAlgorithms[(signed.sign_type ?? 'RSA2') as SignType],
-            signContent(signed),
-            sign,
-          )
-        ) {
+        if (missing.length > 0 || !verifyRequest({ ...signed, sign }, uploaded.publicKey)) {
           observe({
             summary,
             accepted: false,
@@ -203,7 +256,7 @@ export default defineSandbox({
       }
       const parameters = { ...Object.fromEntries(request.query), ...parseForm(request.text) };
       const method = parameters.method ?? '';
-      const signType: SignType = parameters.sign_type === 'RSA' ? 'RSA' : 'RSA2';
+      const signType = parameters.sign_type === 'RSA' ? 'RSA' : 'RSA2';
       const certificateMode = Boolean(parameters.app_cert_sn);
       const shown = Object.entries(parameters)
         .map(
@@ -212,6 +265,16 @@ export default defineSandbox({
         )
         .join(' ');
       const summary = `POST /gateway.do ${shown}`;
+      const awkward = awkwardAnswers.get(parameters.code ?? '');
+      if (method === 'alipay.system.oauth.token' && awkward) {
+        const reply = awkward(parameters.code ?? '');
+        observe({
+          summary,
+          accepted: false,
+          reason: `magic auth code: answered HTTP ${reply.status} ${reply.headers?.['content-type'] ?? ''}${reply.body ? '' : ', empty body'}`,
+        });
+        return reply;
+      }
       const common = checkCommon(parameters);
       if (common) {
         observe({ summary, accepted: false, reason: `${common.sub_code}` });
@@ -239,7 +302,7 @@ export default defineSandbox({
         tokens.add(accessToken);
         observe({ summary, accepted: true });
         return answer(
-          responseNodeName(method),
+          nodeNameOf(method),
           {
             access_token: accessToken,
             alipay_user_id: user.user_id,
@@ -256,7 +319,7 @@ export default defineSandbox({
         if (!tokens.has(parameters.auth_token ?? '')) {
           observe({ summary, accepted: false, reason: 'aop.invalid-auth-token' });
           return answer(
-            responseNodeName(method),
+            nodeNameOf(method),
             failure('20001', 'aop.invalid-auth-token', '无效的访问令牌'),
             signType,
             certificateMode,
@@ -264,7 +327,7 @@ export default defineSandbox({
         }
         observe({ summary, accepted: true });
         return answer(
-          responseNodeName(method),
+          nodeNameOf(method),
           {
             code: '10000',
             msg: 'Success',
@@ -347,5 +410,18 @@ export default defineSandbox({
       run: (connector) => connector.getUserInfo!({ auth_code: 'any' }, async () => ({})),
       expect: 'invalid_config',
     },
+    ...(
+      [
+        ['a load balancer’s 502 HTML page', awkwardAuthCodes.badGateway, 'general'],
+        ['a load balancer’s 504 HTML page', awkwardAuthCodes.gatewayTimeout, 'general'],
+        ['a plain-text 200 body', awkwardAuthCodes.plainText, 'invalid_response'],
+        ['an empty 200 body', awkwardAuthCodes.emptyBody, 'invalid_response'],
+      ] as const
+    ).map(([name, code, expected]) => ({
+      name: `token call answered with ${name}`,
+      run: (connector: SandboxConnector) =>
+        connector.getUserInfo!({ auth_code: code }, async () => ({})),
+      expect: expected,
+    })),
   ],
 });
