@@ -15,6 +15,8 @@ export type ErrorData = {
   status?: number;
   code?: string;
   requestId?: string;
+  /** Seconds the provider asked us to wait before trying again (`Retry-After`). */
+  retryAfter?: number;
   /** Documented, non-secret provider fields such as Twilio's `more_info` or Alipay's `sub_code`. */
   details?: Record<string, string | number | boolean>;
 };
@@ -99,6 +101,9 @@ export const connectorError = (
   if (data.status !== undefined) safe.status = data.status;
   if (data.code !== undefined) safe.code = clean(String(data.code));
   if (data.requestId !== undefined) safe.requestId = clean(String(data.requestId));
+  if (typeof data.retryAfter === 'number' && Number.isFinite(data.retryAfter)) {
+    safe.retryAfter = data.retryAfter;
+  }
   if (data.details !== undefined) {
     safe.details = Object.fromEntries(
       Object.entries(data.details).map(([key, value]) => [

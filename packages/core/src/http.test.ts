@@ -7,7 +7,7 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { createHttpClient, failureKindOf, type HttpClientOptions } from './http.js';
+import { createHttpClient, failureKindOf, type HttpClientOptions, retryAfterOf } from './http.js';
 
 const provider = 'acme';
 
@@ -191,6 +191,62 @@ describe('createHttpClient, answered with an error', () => {
       message: 'acme answered HTTP 200 with a body that is not JSON',
     });
     expect(failureKindOf(error)).toEqual({ kind: 'answered', status: 200 });
+  });
+
+  describe('retryAfter: the wait a provider asked for', () => {
+    it.each([
+      [{ 'retry-after': '120' }, 120],
+      [{ 'retry-after': ' 7 ' }, 7],
+      // RFC 9110 §10.2.3: an HTTP date, counted from now.
+      [{ 'retry-after': 'Wed, 02 Dec 2026 06:01:30 GMT' }, 90],
+      [{ 'retry-after': 'Wed, 02 Dec 2026 05:59:00 GMT' }, undefined],
+      [{ 'retry-after': '0' }, undefined],
+      [{ 'retry-after': 'soon' }, undefined],
+      // Alibaba Cloud's x-acs-retry-after is in milliseconds (its SDKs wait that long).
+      [{ 'x-acs-retry-after': '2000' }, 2],
+      [{ 'x-acs-retry-after': '1500' }, 2],
+      [{ 'x-acs-retry-after': '0' }, undefined],
+      [{}, undefined],
+    ])('%j → %s seconds', (headers, seconds) => {
+      expect(retryAfterOf(headers, Date.parse('2026-12-02T06:00:00Z'))).toBe(seconds);
+    });
+
+    it('keeps Retry-After of an error answer in the error data', async () => {
+      const server = await startServer((_request, response) =>
+        json(response, 429, { message: 'slow down' }, { 'retry-after': '30' }),
+      );
+      const error = await failureOf(client().request({ url: server.url, guard: messageGuard }));
+      expect(error.code).toBe('rate_limit_exceeded');
+      expect(error.data).toEqual({
+        provider,
+        status: 429,
+        retryAfter: 30,
+        message: 'acme answered HTTP 429',
+      });
+    });
+  });
+
+  describe('charsets', () => {
+    it('decodes a body in the charset its Content-Type declares', async () => {
+      // "支付宝" in GBK, as Alipay's gateway can answer.
+      const gbk = Buffer.from([0xd6, 0xa7, 0xb8, 0xb6, 0xb1, 0xa6]);
+      const server = await startServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/html;charset=GBK' });
+        response.end(Buffer.concat([Buffer.from('{"id":"'), gbk, Buffer.from('","status":"ok"}')]));
+      });
+      const response = await client().request({ url: server.url, guard: messageGuard });
+      expect(response.body.id).toBe('支付宝');
+      expect(response.rawBody).toBe('{"id":"支付宝","status":"ok"}');
+    });
+
+    it('reads UTF-8 when the charset is missing or unknown', async () => {
+      const server = await startServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json; charset=x-made-up' });
+        response.end('{"id":"ä","status":"ok"}');
+      });
+      const response = await client().request({ url: server.url, guard: messageGuard });
+      expect(response.body.id).toBe('ä');
+    });
   });
 
   describe('parseText, for providers that may answer in another format', () => {

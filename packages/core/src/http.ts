@@ -66,7 +66,51 @@ const proxyHint = (status: number, route: Route) =>
       ? ': the proxy does not allow this host; ask its administrator to allow it'
       : '';
 
-export type ParsedErrorBody = ProviderFailure & Pick<ErrorData, 'requestId' | 'details'>;
+export type ParsedErrorBody = ProviderFailure &
+  Pick<ErrorData, 'requestId' | 'details' | 'retryAfter'>;
+
+/** Response headers as Node gives them. */
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+const headerValue = (headers: ResponseHeaders, name: string) => {
+  const value = headers[name];
+  return (Array.isArray(value) ? value[0] : value)?.trim();
+};
+
+/**
+ * The wait a provider asked for, in whole seconds: `Retry-After` as delta-seconds or an HTTP date
+ * (RFC 9110 §10.2.3), or Alibaba Cloud's `x-acs-retry-after` in milliseconds. Undefined when absent,
+ * malformed or not in the future.
+ */
+export const retryAfterOf = (headers: ResponseHeaders, now = Date.now()): number | undefined => {
+  const standard = headerValue(headers, 'retry-after');
+  let seconds: number | undefined;
+  if (standard && /^\d+$/.test(standard)) seconds = Number(standard);
+  else if (standard) {
+    const date = Date.parse(standard);
+    if (!Number.isNaN(date)) seconds = Math.ceil((date - now) / 1000);
+  }
+  const alibaba = headerValue(headers, 'x-acs-retry-after');
+  if (seconds === undefined && alibaba && /^\d+$/.test(alibaba)) {
+    seconds = Math.ceil(Number(alibaba) / 1000);
+  }
+  return seconds !== undefined && seconds > 0 ? seconds : undefined;
+};
+
+/** A body in the charset its Content-Type declares (Alipay may answer GBK), UTF-8 otherwise. */
+const decodeBody = (body: Buffer, headers: ResponseHeaders): string => {
+  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(
+    headerValue(headers, 'content-type') ?? '',
+  )?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) {
+    try {
+      return new TextDecoder(charset).decode(body);
+    } catch {
+      // A label TextDecoder does not know: read it as UTF-8, as before.
+    }
+  }
+  return body.toString('utf8');
+};
 
 export type HttpClientOptions = {
   /** The connector's PROVIDER constant, carried by every error. */
@@ -82,13 +126,13 @@ export type HttpClientOptions = {
   parseError?: (
     body: unknown,
     status: number,
-    headers: Record<string, string | string[] | undefined>,
+    headers: ResponseHeaders,
   ) => ParsedErrorBody | undefined;
   /**
    * Reads a body that is not JSON (an XML answer) into the value the guards and `parseError` would
    * get from JSON; undefined when the text is not in that format either. Used for every status.
    */
-  parseText?: (text: string, headers: Record<string, string | string[] | undefined>) => unknown;
+  parseText?: (text: string, headers: ResponseHeaders) => unknown;
   /** Maps a failure to a Logto code; undefined falls back on the HTTP status. */
   classify?: (failure: ProviderFailure) => ConnectorErrorCodes | undefined;
   /** Largest response body read before the request is abandoned (default 1 MiB). */
@@ -112,7 +156,7 @@ export type HttpResponse<T> = {
   body: T;
   /** The body exactly as received, for signature checks over the raw text. */
   rawBody: string;
-  headers: Record<string, string | string[] | undefined>;
+  headers: ResponseHeaders;
 };
 
 const tryParseJson = (text: string): unknown => {
@@ -169,6 +213,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         ...(failure.status === undefined ? {} : { status: failure.status }),
         ...(failure.code === undefined ? {} : { code: failure.code }),
         ...(failure.requestId === undefined ? {} : { requestId: failure.requestId }),
+        ...(failure.retryAfter === undefined ? {} : { retryAfter: failure.retryAfter }),
         ...(failure.details === undefined ? {} : { details: failure.details }),
       },
       redact,
@@ -239,7 +284,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     );
   };
 
-  const parseText = (text: string, headers: Record<string, string | string[] | undefined>) => {
+  const parseText = (text: string, headers: ResponseHeaders) => {
     try {
       return options.parseText?.(text, headers);
     } catch {
@@ -276,7 +321,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         retry: { limit: 0 },
         throwHttpErrors: false,
         followRedirect: false,
-        responseType: 'text',
+        responseType: 'buffer',
         // No agent of our own: Node's global agents keep connections alive and carry the proxy
         // that NODE_USE_ENV_PROXY configures, as they do for Logto's official connectors.
       });
@@ -300,7 +345,8 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
       throw networkFailure(error, redact, route);
     }
 
-    const { statusCode: status, body: rawBody } = response;
+    const { statusCode: status } = response;
+    const rawBody = decodeBody(response.body, response.headers);
     const parsed = tryParseJson(rawBody) ?? parseText(rawBody, response.headers);
     if (status === 407 && route.proxy) {
       // A plain-http request goes to the proxy as a whole; this answer is the proxy's own.
@@ -325,7 +371,12 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         // A parser that trips over an unexpected error body must not replace the HTTP error.
         fromBody = undefined;
       }
-      throw failure({ ...fromBody, status }, 'answered', redact);
+      const retryAfter = fromBody?.retryAfter ?? retryAfterOf(response.headers);
+      throw failure(
+        { ...fromBody, status, ...(retryAfter === undefined ? {} : { retryAfter }) },
+        'answered',
+        redact,
+      );
     }
     if (parsed === undefined) {
       const result = connectorError(
