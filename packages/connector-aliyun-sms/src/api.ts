@@ -17,6 +17,7 @@ import type { AliyunSmsConfig, AliyunTemplate } from './config.js';
 import { aliyunErrors, aliyunHints } from './errors.js';
 import { PROVIDER, sites } from './metadata.js';
 import { canonicalQuery, signV1, signV3, utcTimestamp } from './signing.js';
+import { readFlatXml } from './xml.js';
 
 /** Time and nonce source for signatures; tests replace them to get fixed requests. */
 export const clock = {
@@ -114,7 +115,11 @@ const v1Request = (config: AliyunSmsConfig, base: string, call: AliyunCall) => {
   };
 };
 
-/** V3: parameters in the query, an empty body, the signature in the Authorization header. */
+/**
+ * V3: parameters in the query, an empty body, the signature in the Authorization header. RPC APIs
+ * answer XML unless asked otherwise: `Accept: application/json` asks for JSON, as Alibaba's SDK
+ * does. Like the SDK, it is not signed (only `host`, `x-acs-*` and `content-type` are).
+ */
 const v3Request = (config: AliyunSmsConfig, base: string, call: AliyunCall) => {
   const url = new URL(`${base}/`);
   const bodyHash = sha256Hex('');
@@ -133,7 +138,7 @@ const v3Request = (config: AliyunSmsConfig, base: string, call: AliyunCall) => {
   );
   return {
     url: `${base}/?${canonicalQuery(call.params)}`,
-    headers: { ...headers, authorization },
+    headers: { ...headers, accept: 'application/json', authorization },
   };
 };
 
@@ -155,10 +160,15 @@ const responseGuard = z
 
 export type AliyunResponse = z.infer<typeof responseGuard>;
 
-/** The gateway's error body: `{ RequestId, HostId, Code, Message, Recommend }`. */
+/**
+ * The gateway's error body: `{ RequestId, HostId, Code, Message, Recommend }` (`<Error>…</Error>` in
+ * XML), or an API answer with `Code`/`Message` or `ResponseCode`/`ResponseDescription`.
+ */
 const errorGuard = z.object({
   Code: z.string().optional(),
   Message: z.string().optional(),
+  ResponseCode: z.string().optional(),
+  ResponseDescription: z.string().optional(),
   RequestId: z.string().optional(),
   Recommend: z.string().optional(),
 });
@@ -182,13 +192,16 @@ export const sendSms = async (
     provider: PROVIDER,
     timeoutMs: config.timeout,
     secrets: [config.accessKeySecret],
+    // An answer in XML (a gateway or proxy that dropped the request's format) reads like JSON.
+    parseText: (text) => readFlatXml(text),
     parseError: (raw) => {
       const parsed = errorGuard.safeParse(raw);
       if (!parsed.success) return undefined;
-      const { Code: code, Message, RequestId: requestId, Recommend: recommend } = parsed.data;
+      const { RequestId: requestId, Recommend: recommend } = parsed.data;
+      const code = parsed.data.Code ?? parsed.data.ResponseCode;
       return present({
         code,
-        message: withHint(code, Message),
+        message: withHint(code, parsed.data.Message ?? parsed.data.ResponseDescription),
         requestId,
         details: recommend ? { recommend } : undefined,
       });

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 
 import { ConnectorError } from '@logto/connector-kit';
-import { buildConnector, failureOf } from '@switchboard/core/testing';
+import { buildConnector, failureOf, findSecrets } from '@switchboard/core/testing';
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -19,8 +19,10 @@ type Captured = {
   body: string;
 };
 
+type Reply = [status: number, body: object | string, headers?: Record<string, string>];
+
 /** Answers one POST with `reply` and records what the connector sent. */
-const capture = (base: string, reply: [number, object] = [200, okBody]) => {
+const capture = (base: string, reply: Reply = [200, okBody]) => {
   const seen: Captured[] = [];
   nock(base)
     .post(/.*/)
@@ -97,9 +99,12 @@ describe('V3 signature (default)', () => {
       'x-acs-date': '2026-03-04T05:06:07Z',
       'x-acs-signature-nonce': 'c1b2c332-4cfb-4a0f-b8cc-ebe622aa0a5c',
       'x-acs-content-sha256': createHash('sha256').update('').digest('hex'),
+      // Without it, Aliyun answers in XML.
+      accept: 'application/json',
     });
     expect(sent.body).toBe('');
 
+    // `accept` is sent but, as in Alibaba's SDK, not signed: only host, x-acs-* and content-type are.
     const signed = [
       'host',
       'x-acs-action',
@@ -292,6 +297,7 @@ describe('international site', () => {
     expect(seen[0]!.headers).toMatchObject({
       'x-acs-action': 'SendMessageToGlobe',
       'x-acs-version': '2018-05-01',
+      accept: 'application/json',
     });
     expect(Object.fromEntries(seen[0]!.query)).toEqual({
       To: '14155550123',
@@ -339,6 +345,165 @@ describe('international site', () => {
       code: 'invalid_config',
       data: { message: expect.stringContaining('templateCode') },
     });
+  });
+});
+
+describe('answers in XML (a gateway or proxy that ignored the requested format)', () => {
+  const xml = (body: string, status = 200): Reply => [
+    status,
+    `<?xml version='1.0' encoding='UTF-8'?>${body}`,
+    { 'content-type': 'text/xml;charset=UTF-8' },
+  ];
+  const intl = {
+    ...validConfig,
+    site: 'international',
+    templates: [{ usageType: 'Generic', content: 'Code {{code}}' }],
+  };
+
+  it('resolves a V3 SendSms answered with Code OK', async () => {
+    capture(
+      china,
+      xml(
+        '<SendSmsResponse><Message>OK</Message><RequestId>F655A8D5-B967-440B-8683-DAD6FF8DE990</RequestId><Code>OK</Code><BizId>900619746936498440^0</BizId></SendSmsResponse>',
+      ),
+    );
+    await expect(send('13800138000')).resolves.toEqual({
+      Message: 'OK',
+      RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990',
+      Code: 'OK',
+      BizId: '900619746936498440^0',
+    });
+  });
+
+  it('rejects isv.BUSINESS_LIMIT_CONTROL as rate_limit_exceeded with Aliyun code, message and RequestId', async () => {
+    capture(
+      china,
+      xml(
+        '<SendSmsResponse><Message>触发分钟级流控Permits:1</Message><RequestId>D8D3E58E-4A5E-5D3A-9C2A-3A1E0D2F7B11</RequestId><Code>isv.BUSINESS_LIMIT_CONTROL</Code></SendSmsResponse>',
+      ),
+    );
+    const error = await failureOf(() => send('13800138000'));
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({
+      code: 'rate_limit_exceeded',
+      data: {
+        provider: 'aliyun',
+        status: 200,
+        code: 'isv.BUSINESS_LIMIT_CONTROL',
+        message: expect.stringContaining('触发分钟级流控Permits:1'),
+        requestId: 'D8D3E58E-4A5E-5D3A-9C2A-3A1E0D2F7B11',
+      },
+    });
+  });
+
+  it("keeps Aliyun's words with their entities decoded", async () => {
+    capture(
+      china,
+      xml(
+        '<SendSmsResponse><Message>模板变量 &quot;code&quot; &amp; &lt;name&gt; &#x4E0D;&#21305;&#37197;</Message><RequestId>r-3</RequestId><Code>isv.SMS_TEMPLATE_ILLEGAL</Code></SendSmsResponse>',
+      ),
+    );
+    const error = await failureOf(() => send('13800138000'));
+    expect(error).toMatchObject({
+      code: 'invalid_config',
+      data: { message: expect.stringContaining('模板变量 "code" & <name> 不匹配') },
+    });
+  });
+
+  it("resolves the international site's ResponseCode OK and maps its failures", async () => {
+    capture(
+      international,
+      xml(
+        '<SendMessageToGlobeResponse><RequestId>r-4</RequestId><ResponseCode>OK</ResponseCode><ResponseDescription>OK</ResponseDescription><Segments>1</Segments><To>14155550123</To><MessageId>1008030300</MessageId></SendMessageToGlobeResponse>',
+      ),
+    );
+    await expect(send('14155550123', intl, { code: '1' }, 'Generic')).resolves.toMatchObject({
+      ResponseCode: 'OK',
+      RequestId: 'r-4',
+      MessageId: '1008030300',
+    });
+
+    capture(
+      international,
+      xml(
+        '<SendMessageToGlobeResponse><RequestId>r-5</RequestId><ResponseCode>MOBILE_NUMBER_ILLEGAL</ResponseCode><ResponseDescription>The mobile number is illegal.</ResponseDescription></SendMessageToGlobeResponse>',
+      ),
+    );
+    const error = await failureOf(() => send('14155550123', intl, { code: '1' }, 'Generic'));
+    expect(error).toMatchObject({
+      code: 'invalid_request_parameters',
+      data: {
+        code: 'MOBILE_NUMBER_ILLEGAL',
+        message: 'The mobile number is illegal.',
+        requestId: 'r-5',
+      },
+    });
+  });
+
+  it('keeps the code, message, RequestId and Recommend of a gateway error in XML (HTTP 4xx)', async () => {
+    capture(
+      china,
+      xml(
+        '<Error><RequestId>r-6</RequestId><HostId>dysmsapi.aliyuncs.com</HostId><Code>InvalidAccessKeyId.NotFound</Code><Message>Specified access key is not found.</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound&product=Dysmsapi]]></Recommend></Error>',
+        404,
+      ),
+    );
+    const error = await failureOf(() => send('13800138000'));
+    expect(error).toMatchObject({
+      code: 'invalid_config',
+      data: {
+        status: 404,
+        code: 'InvalidAccessKeyId.NotFound',
+        message: expect.stringContaining('Specified access key is not found.'),
+        requestId: 'r-6',
+        details: {
+          recommend:
+            'https://api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound&product=Dysmsapi',
+        },
+      },
+    });
+  });
+
+  it('reads an XML answer to a V1 request too', async () => {
+    capture(
+      china,
+      xml(
+        '<SendSmsResponse><Message>OK</Message><RequestId>r-7</RequestId><Code>OK</Code><BizId>1^0</BizId></SendSmsResponse>',
+      ),
+    );
+    await expect(
+      send('13800138000', { ...validConfig, signatureVersion: 'v1' }),
+    ).resolves.toMatchObject({ Code: 'OK', BizId: '1^0' });
+  });
+});
+
+describe('answers that are neither JSON nor Aliyun XML', () => {
+  const page =
+    '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>';
+
+  it.each([
+    [502, page, 'text/html', 'general', 'aliyun answered HTTP 502'],
+    [503, 'no healthy upstream', 'text/plain', 'general', 'aliyun answered HTTP 503'],
+    [
+      200,
+      page,
+      'text/html',
+      'invalid_response',
+      'aliyun answered HTTP 200 with a body that is not JSON',
+    ],
+    [
+      200,
+      'OK',
+      'text/plain',
+      'invalid_response',
+      'aliyun answered HTTP 200 with a body that is not JSON',
+    ],
+  ])('HTTP %i %s… (%s) becomes %s', async (status, body, type, code, message) => {
+    capture(china, [status, body, { 'content-type': type }]);
+    const error = await failureOf(() => send('13800138000'));
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({ code, data: { provider: 'aliyun', status, message } });
+    expect(findSecrets(error, [validConfig.accessKeySecret])).toEqual([]);
   });
 });
 

@@ -1,7 +1,9 @@
-// The Aliyun fake for `switchboard demo`: verifies V1 and V3 signatures by recomputing them,
-// checks the parameters Dysmsapi requires and answers with Aliyun's bodies, error bodies included.
-// Not part of the published package.
-import { createHash, randomUUID } from 'node:crypto';
+// The Aliyun fake for `switchboard demo`: verifies V1 and V3 signatures with its own code
+// (./sandbox-verify.ts, from Alibaba Cloud's documentation), checks the parameters Dysmsapi
+// requires and answers with Aliyun's bodies, error bodies included: in JSON when the request asked
+// for it (`Accept: application/json`, or `Format=JSON`), otherwise in XML, as Aliyun does. Some
+// numbers get the answers of a load balancer in front instead. Not part of the published package.
+import { randomUUID } from 'node:crypto';
 
 import { TemplateType } from '@logto/connector-kit';
 import {
@@ -9,12 +11,13 @@ import {
   type FakeReply,
   mask,
   parseForm,
+  type RecordedRequest,
   startFakeServer,
   sends,
 } from '@switchboard/core/sandbox';
 
 import { validConfig } from './__fixtures__/configs.js';
-import { parseV3Authorization, signV1, signV3 } from './signing.js';
+import { verifyV1, verifyV3 } from './sandbox-verify.js';
 
 const secrets: Readonly<Record<string, string>> = {
   [validConfig.accessKeyId]: validConfig.accessKeySecret,
@@ -22,6 +25,17 @@ const secrets: Readonly<Record<string, string>> = {
 
 /** A mainland number the fake rate-limits, as Aliyun does per number and minute. */
 export const limitedNumber = '13912345678';
+
+/**
+ * Mainland numbers for which the load balancer in front answers instead of Aliyun, as on the real
+ * service path: a 502 HTML error page, a 503 plain-text body, and a 200 plain-text body from
+ * something that is not Dysmsapi (a wrong endpoint override).
+ */
+export const gatewayNumbers = {
+  htmlBadGateway: '13900000502',
+  textUnavailable: '13900000503',
+  textOk: '13900000200',
+} as const;
 
 const actions: Readonly<Record<string, { version: string; required: string[] }>> = {
   SendSms: { version: '2017-05-25', required: ['PhoneNumbers', 'SignName', 'TemplateCode'] },
@@ -39,33 +53,95 @@ const maxSkewMs = 15 * 60 * 1000;
 
 const requestId = () => randomUUID().toUpperCase();
 
+/** One Aliyun answer before it is written as JSON or XML: status, XML root element, fields. */
+type Answer = { status: number; root: string; fields: Record<string, string> };
+
 /** The gateway's error: an HTTP error status and `{ RequestId, HostId, Code, Message, Recommend }`. */
-const gatewayError = (status: number, code: string, message: string): FakeReply => ({
+const gatewayError = (status: number, code: string, message: string): Answer => ({
   status,
-  body: {
+  root: 'Error',
+  fields: {
     RequestId: requestId(),
     HostId: 'dysmsapi.aliyuncs.com',
     Code: code,
     Message: message,
-    Recommend: `https://api.aliyun.com/troubleshoot?q=${code}`,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${code}&product=Dysmsapi`,
   },
 });
 
-/** Aliyun's answer to an AccessKey ID it does not know, whichever signature version asked. */
-const unknownAccessKey = () => ({
-  ok: false as const,
-  reason: 'unknown AccessKey ID',
-  reply: gatewayError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
-});
-
 /** A business failure: HTTP 200 with a Code (or ResponseCode on the 2018-05-01 API) other than OK. */
-const businessError = (action: string, code: string, message: string): FakeReply => ({
+const businessError = (action: string, code: string, message: string): Answer => ({
   status: 200,
-  body:
+  root: `${action}Response`,
+  fields:
     action === 'SendSms'
       ? { RequestId: requestId(), Code: code, Message: message }
       : { RequestId: requestId(), ResponseCode: code, ResponseDescription: message },
 });
+
+const xmlEscapes: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** Aliyun's XML: a declaration, the root, one element per field, the Recommend link in CDATA. */
+const toXml = ({ root, fields }: Answer) =>
+  `<?xml version='1.0' encoding='UTF-8'?><${root}>${Object.entries(fields)
+    .map(
+      ([name, value]) =>
+        `<${name}>${
+          name === 'Recommend'
+            ? `<![CDATA[${value}]]>`
+            : value.replace(/[&<>"']/g, (character) => xmlEscapes[character] ?? character)
+        }</${name}>`,
+    )
+    .join('')}</${root}>`;
+
+const render = (answer: Answer, json: boolean): FakeReply =>
+  json
+    ? { status: answer.status, body: answer.fields }
+    : {
+        status: answer.status,
+        headers: { 'content-type': 'text/xml;charset=utf-8' },
+        body: toXml(answer),
+      };
+
+const badGatewayPage = `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+<html>
+<head><title>502 Bad Gateway</title></head>
+<body>
+<center><h1>502 Bad Gateway</h1></center>
+<hr><center>Tengine</center>
+</body>
+</html>
+`;
+
+/** What the load balancer answers for the numbers in `gatewayNumbers`. */
+const gatewayReplies: Readonly<Record<string, { reason: string; reply: FakeReply }>> = {
+  [gatewayNumbers.htmlBadGateway]: {
+    reason: 'load balancer: 502 HTML page',
+    reply: {
+      status: 502,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: badGatewayPage,
+    },
+  },
+  [gatewayNumbers.textUnavailable]: {
+    reason: 'load balancer: 503 plain text',
+    reply: {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: 'no healthy upstream',
+    },
+  },
+  [gatewayNumbers.textOk]: {
+    reason: 'not Dysmsapi: 200 plain text',
+    reply: { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'OK' },
+  },
+};
 
 type Checked =
   | {
@@ -76,325 +152,250 @@ type Checked =
       apiVersion: string;
       accessKeyId: string;
     }
-  | { ok: false; reply: FakeReply; reason: string };
+  | { ok: false; answer: Answer; reason: string };
 
 const header = (value: string | string[] | undefined) =>
   Array.isArray(value) ? value.join(',') : (value ?? '');
 
 const checkTime = (date: string) => Math.abs(Date.parse(date) - Date.now()) <= maxSkewMs;
 
-export default defineSandbox({
-  start: () => {
-    const usedNonces = new Set<string>();
+const v3Headers = [
+  'host',
+  'x-acs-action',
+  'x-acs-version',
+  'x-acs-date',
+  'x-acs-signature-nonce',
+  'x-acs-content-sha256',
+];
+const v1Params = [
+  'AccessKeyId',
+  'Action',
+  'Version',
+  'Signature',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'Timestamp',
+];
 
-    const authenticate = (
-      request: Parameters<Parameters<typeof startFakeServer>[0]>[0],
-    ): Checked => {
-      const authorization = header(request.headers.authorization);
-      if (authorization) {
-        const parsed = parseV3Authorization(authorization);
-        if (!parsed) {
-          return {
-            ok: false,
-            reason: 'malformed Authorization header',
-            reply: gatewayError(
-              400,
-              'IncompleteSignature',
-              'The request signature does not conform to Aliyun standards.',
-            ),
-          };
-        }
-        for (const name of [
-          'host',
-          'x-acs-action',
-          'x-acs-version',
-          'x-acs-date',
-          'x-acs-signature-nonce',
-          'x-acs-content-sha256',
-        ]) {
-          if (!header(request.headers[name]) || !parsed.signedHeaders.includes(name)) {
-            return {
-              ok: false,
-              reason: `${name} missing or not signed`,
-              reply: gatewayError(
-                400,
-                'IncompleteSignature',
-                `The request signature does not conform to Aliyun standards: ${name}.`,
-              ),
-            };
-          }
-        }
-        const secret = secrets[parsed.accessKeyId];
-        if (secret === undefined) {
-          return unknownAccessKey();
-        }
-        const date = header(request.headers['x-acs-date']);
-        if (!checkTime(date)) {
-          return {
-            ok: false,
-            reason: `x-acs-date ${date} is more than 15 minutes off`,
-            reply: gatewayError(
-              400,
-              'InvalidTimeStamp.Expired',
-              `Specified time stamp or date value is expired.`,
-            ),
-          };
-        }
-        const bodyHash = createHash('sha256').update(request.body).digest('hex');
-        const params = Object.fromEntries(request.query);
-        const expected = signV3(
-          {
-            method: request.method,
-            path: request.path,
-            query: params,
-            headers: Object.fromEntries(
-              parsed.signedHeaders.map((name) => [name, header(request.headers[name])]),
-            ),
-            bodyHash,
-          },
-          parsed.accessKeyId,
-          secret,
-        );
-        if (
-          bodyHash !== header(request.headers['x-acs-content-sha256']) ||
-          expected.signature !== parsed.signature
-        ) {
-          return {
-            ok: false,
-            reason: 'V3 signature does not match the recomputed one',
-            reply: gatewayError(
-              400,
-              'SignatureDoesNotMatch',
-              'Specified signature is not matched with our calculation.',
-            ),
-          };
-        }
-        const nonce = header(request.headers['x-acs-signature-nonce']);
-        if (usedNonces.has(nonce)) {
-          return {
-            ok: false,
-            reason: 'nonce reused',
-            reply: gatewayError(
-              400,
-              'SignatureNonceUsed',
-              'Specified signature nonce was used already.',
-            ),
-          };
-        }
-        usedNonces.add(nonce);
-        return {
-          ok: true,
-          version: 'V3',
-          params,
-          action: header(request.headers['x-acs-action']),
-          apiVersion: header(request.headers['x-acs-version']),
-          accessKeyId: parsed.accessKeyId,
-        };
-      }
+export type AliyunFakeOptions = {
+  /** Behave as behind a proxy that drops the `Accept` header: V3 requests are answered in XML. */
+  dropAccept?: boolean;
+};
 
-      const all = { ...parseForm(request.text), ...Object.fromEntries(request.query) };
-      for (const name of [
-        'AccessKeyId',
-        'Action',
-        'Version',
-        'Signature',
-        'SignatureMethod',
-        'SignatureVersion',
-        'SignatureNonce',
-        'Timestamp',
-      ]) {
-        if (!all[name])
-          return {
-            ok: false,
-            reason: `${name} missing`,
-            reply: gatewayError(400, `Missing${name}`, `${name} is mandatory for this action.`),
-          };
-      }
-      const { Signature: signature = '', ...params } = all;
-      if (params.SignatureMethod !== 'HMAC-SHA1' || params.SignatureVersion !== '1.0') {
-        return {
-          ok: false,
-          reason: 'unsupported signature method',
-          reply: gatewayError(
+/** Starts the fake on 127.0.0.1; `sandbox.start()` is this with the default options. */
+export const startAliyunFake = (options: AliyunFakeOptions = {}) => {
+  const usedNonces = new Set<string>();
+
+  const refuse = (reason: string, answer: Answer): Checked => ({ ok: false, reason, answer });
+
+  const authenticate = (request: RecordedRequest, all: Record<string, string>): Checked => {
+    if (request.headers.authorization) {
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [name, header(value)]),
+      );
+      const missing = v3Headers.find((name) => !headers[name]);
+      if (missing) {
+        return refuse(
+          `${missing} missing`,
+          gatewayError(
             400,
-            'InvalidSignatureMethod.Malformed',
-            'Specified signature method is not valid.',
+            'IncompleteSignature',
+            `The request signature does not conform to Aliyun standards: ${missing}.`,
           ),
-        };
+        );
       }
-      const secret = secrets[params.AccessKeyId ?? ''];
-      if (secret === undefined) {
-        return unknownAccessKey();
+      const params = Object.fromEntries(request.query);
+      const verified = verifyV3(
+        {
+          method: request.method,
+          path: request.path,
+          query: [...request.query],
+          headers,
+          body: request.body,
+        },
+        (id) => secrets[id],
+      );
+      if (!verified.ok) {
+        const status = verified.code === 'InvalidAccessKeyId.NotFound' ? 404 : 400;
+        return refuse(verified.reason, gatewayError(status, verified.code, verified.message));
       }
-      if (!checkTime(params.Timestamp ?? '')) {
-        return {
-          ok: false,
-          reason: `Timestamp ${params.Timestamp} is more than 15 minutes off`,
-          reply: gatewayError(
+      const date = headers['x-acs-date'] ?? '';
+      if (!checkTime(date)) {
+        return refuse(
+          `x-acs-date ${date} is more than 15 minutes off`,
+          gatewayError(
             400,
             'InvalidTimeStamp.Expired',
             'Specified time stamp or date value is expired.',
           ),
-        };
+        );
       }
-      if (signV1(request.method, params, secret) !== signature) {
-        return {
-          ok: false,
-          reason: 'V1 signature does not match the recomputed one',
-          reply: gatewayError(
-            400,
-            'SignatureDoesNotMatch',
-            'Specified signature is not matched with our calculation.',
-          ),
-        };
+      const nonce = headers['x-acs-signature-nonce'] ?? '';
+      if (usedNonces.has(nonce)) {
+        return refuse(
+          'nonce reused',
+          gatewayError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
+        );
       }
-      if (usedNonces.has(params.SignatureNonce ?? '')) {
-        return {
-          ok: false,
-          reason: 'nonce reused',
-          reply: gatewayError(
-            400,
-            'SignatureNonceUsed',
-            'Specified signature nonce was used already.',
-          ),
-        };
-      }
-      usedNonces.add(params.SignatureNonce ?? '');
-      const { Action: action = '', Version: apiVersion = '' } = params;
+      usedNonces.add(nonce);
       return {
         ok: true,
-        version: 'V1',
+        version: 'V3',
         params,
-        action,
-        apiVersion,
-        accessKeyId: params.AccessKeyId ?? '',
+        action: headers['x-acs-action'] ?? '',
+        apiVersion: headers['x-acs-version'] ?? '',
+        accessKeyId: verified.accessKeyId,
       };
+    }
+
+    const missing = v1Params.find((name) => !all[name]);
+    if (missing) {
+      return refuse(
+        `${missing} missing`,
+        gatewayError(400, `Missing${missing}`, `${missing} is mandatory for this action.`),
+      );
+    }
+    const { Signature: signature = '', ...params } = all;
+    if (params.SignatureMethod !== 'HMAC-SHA1' || params.SignatureVersion !== '1.0') {
+      return refuse(
+        'unsupported signature method',
+        gatewayError(
+          400,
+          'InvalidSignatureMethod.Malformed',
+          'Specified signature method is not valid.',
+        ),
+      );
+    }
+    const secret = secrets[params.AccessKeyId ?? ''];
+    if (secret === undefined) {
+      return refuse(
+        'unknown AccessKey ID',
+        gatewayError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
+      );
+    }
+    if (!checkTime(params.Timestamp ?? '')) {
+      return refuse(
+        `Timestamp ${params.Timestamp} is more than 15 minutes off`,
+        gatewayError(
+          400,
+          'InvalidTimeStamp.Expired',
+          'Specified time stamp or date value is expired.',
+        ),
+      );
+    }
+    if (!verifyV1(request.method, params, signature, secret)) {
+      return refuse(
+        'V1 signature does not match the recomputed one',
+        gatewayError(
+          400,
+          'SignatureDoesNotMatch',
+          'Specified signature is not matched with our calculation.',
+        ),
+      );
+    }
+    if (usedNonces.has(params.SignatureNonce ?? '')) {
+      return refuse(
+        'nonce reused',
+        gatewayError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
+      );
+    }
+    usedNonces.add(params.SignatureNonce ?? '');
+    const { Action: action = '', Version: apiVersion = '' } = params;
+    return {
+      ok: true,
+      version: 'V1',
+      params,
+      action,
+      apiVersion,
+      accessKeyId: params.AccessKeyId ?? '',
     };
+  };
 
-    return startFakeServer((request, observe) => {
-      if (request.method !== 'POST' || request.path !== '/') {
-        observe({
-          summary: `${request.method} ${request.path}`,
-          accepted: false,
-          reason: 'unknown route',
-        });
-        return gatewayError(
-          404,
-          'InvalidAction.NotFound',
-          'Specified api is not found, please check your url and method.',
+  /** What Dysmsapi answers to an authenticated request. */
+  const answer = (checked: Checked & { ok: true }): { answer: Answer; reason?: string } => {
+    const { params, action, apiVersion } = checked;
+    const reject = (reason: string, answer: Answer) => ({ reason, answer });
+    const spec = actions[action];
+    if (!spec)
+      return reject(
+        'unknown action',
+        gatewayError(404, 'InvalidAction.NotFound', `Specified api is not found: ${action}.`),
+      );
+    if (spec.version !== apiVersion)
+      return reject(
+        'wrong version',
+        gatewayError(400, 'InvalidVersion', `Specified parameter Version is not valid.`),
+      );
+    const missing = spec.required.find((name) => !params[name]);
+    if (missing)
+      return reject(
+        `${missing} missing`,
+        gatewayError(400, `Missing${missing}`, `${missing} is mandatory for this action.`),
+      );
+
+    const number = params.PhoneNumbers ?? params.To ?? '';
+    if (!/^\d{5,15}$/.test(number))
+      return reject(
+        'not a phone number',
+        businessError(
+          action,
+          action === 'SendSms' ? 'isv.MOBILE_NUMBER_ILLEGAL' : 'MOBILE_NUMBER_ILLEGAL',
+          'Invalid mobile number.',
+        ),
+      );
+    const sign =
+      params.SignName ?? (action === 'SendMessageWithTemplate' ? params.From : undefined);
+    if (sign !== undefined && sign !== validConfig.signName)
+      return reject(
+        'unknown sign name',
+        businessError(action, 'isv.SMS_SIGNATURE_ILLEGAL', 'The signature is not valid.'),
+      );
+    if (params.TemplateCode !== undefined && !templateCodes.has(params.TemplateCode))
+      return reject(
+        'unknown template',
+        businessError(action, 'isv.SMS_TEMPLATE_ILLEGAL', 'The template is not valid.'),
+      );
+    if (params.TemplateParam !== undefined) {
+      let values: unknown;
+      try {
+        values = JSON.parse(params.TemplateParam);
+      } catch {
+        return reject(
+          'TemplateParam is not JSON',
+          businessError(action, 'isv.INVALID_JSON_PARAM', 'JSON parameter is not valid.'),
         );
       }
-      const checked = authenticate(request);
-      if (!checked.ok) {
-        observe({
-          summary: `POST / (${request.headers.authorization ? 'V3' : 'V1'})`,
-          accepted: false,
-          reason: checked.reason,
-        });
-        return checked.reply;
-      }
-      const { params, action, apiVersion } = checked;
-      const shown = [
-        'PhoneNumbers',
-        'To',
-        'From',
-        'SignName',
-        'TemplateCode',
-        'TemplateParam',
-        'Message',
-      ]
-        .filter((name) => params[name] !== undefined)
-        .map((name) => `${name}=${params[name]}`)
-        .join(' ');
-      const summary = `POST / ${action} ${apiVersion} (${checked.version} signature as ${mask(checked.accessKeyId)}) ${shown}`;
-      const reject = (reason: string, reply: FakeReply) => {
-        observe({ summary, accepted: false, reason });
-        return reply;
-      };
-
-      const spec = actions[action];
-      if (!spec)
+      const entries = typeof values === 'object' && values !== null ? Object.entries(values) : [];
+      if (
+        entries.some(
+          ([name, value]) =>
+            !templateVariables.has(name) ||
+            typeof value !== 'string' ||
+            !/^[A-Za-z0-9]+$/.test(value),
+        )
+      ) {
         return reject(
-          'unknown action',
-          gatewayError(404, 'InvalidAction.NotFound', `Specified api is not found: ${action}.`),
-        );
-      if (spec.version !== apiVersion)
-        return reject(
-          'wrong version',
-          gatewayError(400, 'InvalidVersion', `Specified parameter Version is not valid.`),
-        );
-      const missing = spec.required.find((name) => !params[name]);
-      if (missing)
-        return reject(
-          `${missing} missing`,
-          gatewayError(400, `Missing${missing}`, `${missing} is mandatory for this action.`),
-        );
-
-      const number = params.PhoneNumbers ?? params.To ?? '';
-      if (!/^\d{5,15}$/.test(number))
-        return reject(
-          'not a phone number',
+          'TemplateParam holds a variable the template does not declare, or a value that is not alphanumeric',
           businessError(
             action,
-            action === 'SendSms' ? 'isv.MOBILE_NUMBER_ILLEGAL' : 'MOBILE_NUMBER_ILLEGAL',
-            'Invalid mobile number.',
+            'isv.SMS_TEMPLATE_ILLEGAL',
+            'The template and parameters do not match.',
           ),
         );
-      const sign =
-        params.SignName ?? (action === 'SendMessageWithTemplate' ? params.From : undefined);
-      if (sign !== undefined && sign !== validConfig.signName)
-        return reject(
-          'unknown sign name',
-          businessError(action, 'isv.SMS_SIGNATURE_ILLEGAL', 'The signature is not valid.'),
-        );
-      if (params.TemplateCode !== undefined && !templateCodes.has(params.TemplateCode))
-        return reject(
-          'unknown template',
-          businessError(action, 'isv.SMS_TEMPLATE_ILLEGAL', 'The template is not valid.'),
-        );
-      if (params.TemplateParam !== undefined) {
-        let values: unknown;
-        try {
-          values = JSON.parse(params.TemplateParam);
-        } catch {
-          return reject(
-            'TemplateParam is not JSON',
-            businessError(action, 'isv.INVALID_JSON_PARAM', 'JSON parameter is not valid.'),
-          );
-        }
-        const entries = typeof values === 'object' && values !== null ? Object.entries(values) : [];
-        if (
-          entries.some(
-            ([name, value]) =>
-              !templateVariables.has(name) ||
-              typeof value !== 'string' ||
-              !/^[A-Za-z0-9]+$/.test(value),
-          )
-        ) {
-          return reject(
-            'TemplateParam holds a variable the template does not declare, or a value that is not alphanumeric',
-            businessError(
-              action,
-              'isv.SMS_TEMPLATE_ILLEGAL',
-              'The template and parameters do not match.',
-            ),
-          );
-        }
       }
-      if (number === limitedNumber || number === `86${limitedNumber}`)
-        return reject(
-          'rate limit for this number',
-          businessError(
-            action,
-            'isv.BUSINESS_LIMIT_CONTROL',
-            'Triggered minute-level flow control.',
-          ),
-        );
+    }
+    if (number === limitedNumber || number === `86${limitedNumber}`)
+      return reject(
+        'rate limit for this number',
+        businessError(action, 'isv.BUSINESS_LIMIT_CONTROL', 'Triggered minute-level flow control.'),
+      );
 
-      observe({ summary, accepted: true });
-      return {
+    return {
+      answer: {
         status: 200,
-        body:
+        root: `${action}Response`,
+        fields:
           action === 'SendSms'
             ? { RequestId: requestId(), Code: 'OK', Message: 'OK', BizId: `${Date.now()}^0` }
             : {
@@ -405,9 +406,71 @@ export default defineSandbox({
                 To: number,
                 Segments: '1',
               },
-      };
-    });
-  },
+      },
+    };
+  };
+
+  return startFakeServer((request, observe) => {
+    const all = { ...parseForm(request.text), ...Object.fromEntries(request.query) };
+    const accept = options.dropAccept ? '' : header(request.headers.accept);
+    const json = /\bapplication\/json\b/i.test(accept) || all.Format?.toLowerCase() === 'json';
+    const version = request.headers.authorization ? 'V3' : 'V1';
+
+    const number = (all.PhoneNumbers ?? all.To ?? '').replace(/^86(?=1\d{10}$)/, '');
+    const fromGateway = gatewayReplies[number];
+    if (fromGateway) {
+      observe({
+        summary: `POST / (${version}) to ${number}`,
+        accepted: false,
+        reason: fromGateway.reason,
+      });
+      return fromGateway.reply;
+    }
+    if (request.method !== 'POST' || request.path !== '/') {
+      observe({
+        summary: `${request.method} ${request.path}`,
+        accepted: false,
+        reason: 'unknown route',
+      });
+      return render(
+        gatewayError(
+          404,
+          'InvalidAction.NotFound',
+          'Specified api is not found, please check your url and method.',
+        ),
+        json,
+      );
+    }
+    const checked = authenticate(request, all);
+    if (!checked.ok) {
+      observe({ summary: `POST / (${version})`, accepted: false, reason: checked.reason });
+      return render(checked.answer, json);
+    }
+    const shown = [
+      'PhoneNumbers',
+      'To',
+      'From',
+      'SignName',
+      'TemplateCode',
+      'TemplateParam',
+      'Message',
+    ]
+      .filter((name) => checked.params[name] !== undefined)
+      .map((name) => `${name}=${checked.params[name]}`)
+      .join(' ');
+    const summary = `POST / ${checked.action} ${checked.apiVersion} (${checked.version} signature as ${mask(checked.accessKeyId)}, answered in ${json ? 'JSON' : 'XML'}) ${shown}`;
+    const result = answer(checked);
+    observe(
+      result.reason === undefined
+        ? { summary, accepted: true }
+        : { summary, accepted: false, reason: result.reason },
+    );
+    return render(result.answer, json);
+  });
+};
+
+export default defineSandbox({
+  start: () => startAliyunFake(),
   config: (baseUrl) => ({ ...validConfig, endpoint: baseUrl }),
   scenarios: [
     {

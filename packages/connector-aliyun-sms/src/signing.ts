@@ -64,14 +64,3 @@ export const signV3 = (request: V3Request, accessKeyId: string, accessKeySecret:
     authorization: `${v3Algorithm} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
   };
 };
-
-/** Reads `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (for the sandbox fake). */
-export const parseV3Authorization = (header: string | undefined) => {
-  const match =
-    /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(
-      header ?? '',
-    );
-  if (!match) return undefined;
-  const [, accessKeyId = '', signedHeaders = '', signature = ''] = match;
-  return { accessKeyId, signedHeaders: signedHeaders.split(';'), signature };
-};
