@@ -1,4 +1,10 @@
-import { endpointGuard, optionalText, templatesGuard, timeoutGuard } from '@switchboard/core';
+import {
+  destinationFields,
+  endpointGuard,
+  optionalText,
+  templatesGuard,
+  timeoutGuard,
+} from '@switchboard/core';
 import { z } from 'zod';
 
 import { sites, type Site } from './metadata.js';
@@ -37,6 +43,7 @@ export const aliyunSmsConfigGuard = z
     accessKeySecret: z.string().trim().min(1, 'accessKeySecret is required'),
     signName: z.string().trim().min(1, 'signName is required'),
     templates: templatesGuard(aliyunTemplateGuard),
+    ...destinationFields,
     /** Accepted for official configs; routing uses the parsed country instead. */
     strictPhoneRegionNumberCheck: z.boolean().optional(),
     site: z.enum(Object.keys(sites) as [Site, ...Site[]]).default('china'),

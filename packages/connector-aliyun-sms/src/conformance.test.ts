@@ -7,6 +7,7 @@ import createConnector from './index.js';
 import { validConfig } from './__fixtures__/configs.js';
 
 describeConformance({
+  sms: true,
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   createConnector,
   validConfig,

@@ -1,5 +1,10 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { usageTypes, endpointFormItem, timeoutFormItem } from '@switchboard/core';
+import {
+  usageTypes,
+  destinationFormItems,
+  endpointFormItem,
+  timeoutFormItem,
+} from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'aliyun';
@@ -121,6 +126,7 @@ export const defaultMetadata: ConnectorMetadata = {
       'https://dysmsapi.aliyuncs.com',
       'Optional base URL that replaces the site’s endpoint (a proxy or another region). https only.',
     ),
+    ...destinationFormItems,
     timeoutFormItem('Aliyun'),
   ],
 };

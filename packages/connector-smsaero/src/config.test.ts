@@ -10,6 +10,7 @@ describe('smsAeroConfigGuard', () => {
     expect(smsAeroConfigGuard.parse(officialConfig)).toEqual({
       ...officialConfig,
       gates: [...defaultGates],
+      blockedNumberTypes: ['PREMIUM_RATE', 'SHARED_COST'],
     });
   });
 

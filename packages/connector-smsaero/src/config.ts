@@ -1,4 +1,10 @@
-import { endpointGuard, smsTemplateGuard, templatesGuard, timeoutGuard } from '@switchboard/core';
+import {
+  destinationFields,
+  endpointGuard,
+  smsTemplateGuard,
+  templatesGuard,
+  timeoutGuard,
+} from '@switchboard/core';
 import { z } from 'zod';
 
 import { defaultGates } from './metadata.js';
@@ -34,6 +40,7 @@ export const smsAeroConfigGuard = z.object({
     .trim()
     .min(1, 'senderName is required: a sender name approved by SMS Aero'),
   templates: templatesGuard(smsTemplateGuard),
+  ...destinationFields,
   gates: gatesGuard,
   endpoint: z.preprocess(blankToUndefined, endpointGuard.optional()),
   timeout: timeoutGuard.optional(),

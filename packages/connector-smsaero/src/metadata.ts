@@ -1,5 +1,10 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { defaultSmsTemplates, endpointFormItem, timeoutFormItem } from '@switchboard/core';
+import {
+  defaultSmsTemplates,
+  destinationFormItems,
+  endpointFormItem,
+  timeoutFormItem,
+} from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'smsaero';
@@ -68,6 +73,7 @@ export const defaultMetadata: ConnectorMetadata = {
       'https://smsaero-proxy.example.com',
       'Optional base URL of a proxy; replaces the gate list. https only.',
     ),
+    ...destinationFormItems,
     timeoutFormItem('SMS Aero'),
     {
       key: 'templates',

@@ -1,4 +1,5 @@
 import {
+  destinationFields,
   endpointGuard,
   optionalText,
   smsTemplateGuard,
@@ -33,6 +34,7 @@ export const twilioSmsConfigGuard = z
     disableRiskCheck: z.boolean().optional(),
     timeout: timeoutGuard.optional(),
     templates: templatesGuard(smsTemplateGuard),
+    ...destinationFields,
   })
   .superRefine((config, context) => {
     const apiKey = config.apiKeySid !== undefined || config.apiKeySecret !== undefined;

@@ -1,5 +1,10 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { defaultSmsTemplates, endpointFormItem, timeoutFormItem } from '@switchboard/core';
+import {
+  defaultSmsTemplates,
+  destinationFormItems,
+  endpointFormItem,
+  timeoutFormItem,
+} from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'twilio';
@@ -97,6 +102,7 @@ export const defaultMetadata: ConnectorMetadata = {
       'https://twilio-proxy.example.com',
       'Optional base URL for a proxy; replaces the region host. https only.',
     ),
+    ...destinationFormItems,
     timeoutFormItem('Twilio'),
     {
       key: 'templates',

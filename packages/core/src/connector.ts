@@ -8,18 +8,22 @@ import {
 import type { ZodType, ZodTypeDef } from 'zod';
 
 import { resolveConfig } from './config.js';
+import { checkDestination, type DestinationRules } from './destinations.js';
 import { type ParsePhoneOptions, type Phone, parsePhone } from './phone.js';
 import { payloadLocale, requireTemplate } from './templates.js';
 
 type Template = { usageType: string; locale?: string };
 
-export type SmsMessage<C extends { templates: Template[] }> = {
+/** What the factory needs of a config: templates and the destination rules (destinationFields). */
+type SmsConfig = DestinationRules & { templates: Template[] };
+
+export type SmsMessage<C extends SmsConfig> = {
   phone: Phone;
   template: C['templates'][number];
   payload: SendMessageData['payload'];
 };
 
-export type SmsConnectorOptions<C extends { templates: Template[] }> = {
+export type SmsConnectorOptions<C extends SmsConfig> = {
   provider: string;
   metadata: ConnectorMetadata;
   configGuard: ZodType<C, ZodTypeDef, unknown>;
@@ -31,11 +35,12 @@ export type SmsConnectorOptions<C extends { templates: Template[] }> = {
 /**
  * The factory every SMS connector shares. It never reads config while Logto builds it; on send
  * it takes the Console's unsaved config (Test button) or the stored one, parses the recipient
- * before anything else, picks the template (usage type and language, Generic fallback) and hands
+ * before anything else and refuses a destination the config does not allow (countries, number
+ * types), then picks the template (usage type and language, Generic fallback) and hands
  * over to the provider call.
  */
 export const createSmsConnector =
-  <C extends { templates: Template[] }>(
+  <C extends SmsConfig>(
     options: SmsConnectorOptions<C>,
   ): CreateConnector<SmsConnector> =>
   async ({ getConfig }) => ({
@@ -52,6 +57,7 @@ export const createSmsConnector =
         inputConfig,
       );
       const phone = parsePhone(provider, to, options.phone);
+      checkDestination(provider, config, phone);
       const template = requireTemplate(provider, config.templates, type, payloadLocale(payload));
       return options.send(config, { phone, template, payload });
     },

@@ -1,5 +1,6 @@
 export * from './config.js';
 export * from './connector.js';
+export * from './destinations.js';
 export * from './errors.js';
 export * from './form-items.js';
 export * from './http.js';

@@ -9,6 +9,8 @@ const us = {
   national: '4155550123',
   countryCallingCode: '1',
   country: 'US',
+  // The US plan does not tell mobile from fixed-line numbers.
+  type: 'FIXED_LINE_OR_MOBILE',
 };
 
 describe('parsePhone', () => {
@@ -71,6 +73,7 @@ describe('parsePhone', () => {
         national: '13800138000',
         countryCallingCode: '86',
         country: 'CN',
+        type: 'MOBILE',
       });
     });
 

@@ -3,6 +3,20 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 
 import { connectorError } from './errors.js';
 
+/** What the phone metadata says a number is (libphonenumber's names). */
+export type NumberType =
+  | 'MOBILE'
+  | 'FIXED_LINE'
+  | 'FIXED_LINE_OR_MOBILE'
+  | 'VOIP'
+  | 'TOLL_FREE'
+  | 'PREMIUM_RATE'
+  | 'SHARED_COST'
+  | 'PERSONAL_NUMBER'
+  | 'PAGER'
+  | 'UAN'
+  | 'VOICEMAIL';
+
 export type Phone = {
   /** `+14155550123` */
   e164: string;
@@ -14,6 +28,8 @@ export type Phone = {
   countryCallingCode: string;
   /** ISO 3166-1 alpha-2 country, when known: `US` */
   country?: CountryCode;
+  /** The number's type, when the metadata knows it: `MOBILE`, `PREMIUM_RATE`, … */
+  type?: NumberType;
 };
 
 export type ParsePhoneOptions = {
@@ -24,13 +40,17 @@ export type ParsePhoneOptions = {
   fallbackCountry?: CountryCode;
 };
 
-const toPhone = (number: NonNullable<ReturnType<typeof parsePhoneNumberFromString>>): Phone => ({
-  e164: number.number,
-  international: number.number.slice(1),
-  national: number.nationalNumber,
-  countryCallingCode: number.countryCallingCode,
-  ...(number.country ? { country: number.country } : {}),
-});
+const toPhone = (number: NonNullable<ReturnType<typeof parsePhoneNumberFromString>>): Phone => {
+  const type = number.getType();
+  return {
+    e164: number.number,
+    international: number.number.slice(1),
+    national: number.nationalNumber,
+    countryCallingCode: number.countryCallingCode,
+    ...(number.country ? { country: number.country } : {}),
+    ...(type ? { type } : {}),
+  };
+};
 
 /**
  * Parses a recipient once. Logto passes digits with the country code and no `+`; a leading `+`

@@ -9,6 +9,7 @@ import {
   ConnectorErrorCodes,
   connectorMetadataGuard,
   type CreateConnector,
+  type SmsConnector,
 } from '@logto/connector-kit';
 import type nock from 'nock';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,8 @@ export type ConformanceOptions<T extends AllConnector> = {
   /** Points a config at another base URL (default: sets `endpoint`). */
   withEndpoint?: (config: Record<string, unknown>, baseUrl: string) => Record<string, unknown>;
   missingTemplate?: { config: Record<string, unknown>; code: `${ConnectorErrorCodes}` };
+  /** An SMS connector built on createSmsConnector: checks the destination rules too. */
+  sms?: boolean;
 };
 
 const officialIds = new Set([
@@ -158,6 +161,84 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
       const { config, code } = options.missingTemplate;
       it(`answers ${code} when no template fits`, async () => {
         await expectFailure(config, code);
+      });
+    }
+
+    if (options.sms) {
+      describe('destinations refused before any request (SMS pumping protection)', () => {
+        const sendTo = async (config: Record<string, unknown>, to: string) => {
+          const connector = (await buildConnector(
+            options.createConnector,
+          )) as unknown as SmsConnector;
+          return failureOf(async () =>
+            connector.sendMessage(
+              { to, type: 'Generic' as never, payload: { code: '123456' } },
+              config,
+            ),
+          );
+        };
+        const refused = async (config: Record<string, unknown>, to: string) => {
+          // An interceptor that must stay unused: nothing may be sent for a refused destination.
+          const scope = options.intercept().reply(500, 'must not be called');
+          const error = await sendTo(config, to);
+          expect(scope.isDone()).toBe(false);
+          expect(error).toBeInstanceOf(ConnectorError);
+          expect((error as ConnectorError).code).toBe('invalid_request_parameters');
+          const { message } = (error as ConnectorError).data as { message: string };
+          expect(message).not.toContain(to);
+          expect(message).not.toContain(to.slice(-6));
+          return message;
+        };
+
+        it('allowedCountries ["US"] refuses a German number', async () => {
+          const message = await refused(
+            { ...options.validConfig, allowedCountries: ['US'] },
+            '4915123456789',
+          );
+          expect(message).toBe(
+            'refused to send to +49•••••••••89: its country DE is not in allowedCountries; add DE to allowedCountries to send there',
+          );
+        });
+
+        it('blockedCountries "DE" (as the Console saves it) refuses a German number', async () => {
+          const message = await refused(
+            { ...options.validConfig, blockedCountries: 'de' },
+            '4915123456789',
+          );
+          expect(message).toBe(
+            'refused to send to +49•••••••••89: its country DE is in blockedCountries; remove DE from blockedCountries to send there',
+          );
+        });
+
+        it('refuses a UK premium-rate number by default', async () => {
+          const message = await refused(options.validConfig, '449012345678');
+          expect(message).toBe(
+            'refused to send to +44••••••••78: it is a premium-rate number (PREMIUM_RATE), a type blockedNumberTypes refuses; remove PREMIUM_RATE from blockedNumberTypes to send to such numbers',
+          );
+        });
+
+        it('refuses a French shared-cost number by default', async () => {
+          const message = await refused(options.validConfig, '33810123456');
+          expect(message).toContain('a shared-cost number (SHARED_COST)');
+        });
+
+        it('blockedNumberTypes NONE sends to a premium-rate number', async () => {
+          const scope = options.intercept().reply(503, 'busy');
+          const error = await sendTo(
+            { ...options.validConfig, blockedNumberTypes: 'NONE' },
+            '449012345678',
+          );
+          expect(scope.isDone()).toBe(true);
+          expect(error).toMatchObject({ code: 'general', data: { status: 503 } });
+        });
+
+        it('an unknown country code is a config error naming the field', async () => {
+          const error = await expectFailure(
+            { ...options.validConfig, allowedCountries: ['US', 'XX'] },
+            'invalid_config',
+          );
+          expect((error.data as { message: string }).message).toContain('allowedCountries');
+        });
       });
     }
 
