@@ -14,7 +14,9 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  splitting: false,
+  // The phone metadata is a chunk of its own, imported on first use (core/src/phone.ts); Logto
+  // imports lib/index.js by path, and its relative imports resolve beside it.
+  splitting: true,
   treeshake: true,
   external: logtoProvided,
   noExternal: [/^@switchboard\//, 'libphonenumber-js'],

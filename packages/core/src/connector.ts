@@ -56,7 +56,7 @@ export const createSmsConnector =
         options.metadata.id,
         inputConfig,
       );
-      const phone = parsePhone(provider, to, options.phone);
+      const phone = await parsePhone(provider, to, options.phone);
       checkDestination(provider, config, phone);
       const template = requireTemplate(provider, config.templates, type, payloadLocale(payload));
       return options.send(config, { phone, template, payload });

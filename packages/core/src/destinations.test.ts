@@ -6,10 +6,10 @@ import { checkDestination, destinationFields, isCountryCode, maskPhone } from '.
 import { parsePhone } from './phone.js';
 
 const guard = z.object(destinationFields);
-const phone = (digits: string) => parsePhone('acme', digits);
-const refusal = (rules: z.input<typeof guard>, digits: string) => {
+const phone = async (digits: string) => parsePhone('acme', digits);
+const refusal = async (rules: z.input<typeof guard>, digits: string) => {
   try {
-    checkDestination('acme', guard.parse(rules), phone(digits));
+    checkDestination('acme', guard.parse(rules), await phone(digits));
   } catch (error: unknown) {
     return error as { code: string; data: { provider: string; message: string } };
   }
@@ -58,37 +58,37 @@ describe('destination fields', () => {
 });
 
 describe('checkDestination', () => {
-  it('lets mobile, fixed-line-or-mobile and VoIP numbers through by default', () => {
-    expect(refusal({}, '4915123456789')).toBeUndefined(); // DE mobile
-    expect(refusal({}, '14155550123')).toBeUndefined(); // US fixed line or mobile
-    expect(refusal({}, '5511987654321')).toBeUndefined(); // BR mobile
-    expect(refusal({}, '445612345678')).toBeUndefined(); // UK VoIP (056)
+  it('lets mobile, fixed-line-or-mobile and VoIP numbers through by default', async () => {
+    expect(await refusal({}, '4915123456789')).toBeUndefined(); // DE mobile
+    expect(await refusal({}, '14155550123')).toBeUndefined(); // US fixed line or mobile
+    expect(await refusal({}, '5511987654321')).toBeUndefined(); // BR mobile
+    expect(await refusal({}, '445612345678')).toBeUndefined(); // UK VoIP (056)
   });
 
-  it('refuses countries outside the allow-list and inside the block-list', () => {
-    expect(refusal({ allowedCountries: ['US', 'CA'] }, '14165550123')).toBeUndefined(); // CA
-    expect(refusal({ allowedCountries: ['US'] }, '5511987654321')?.data.message).toBe(
+  it('refuses countries outside the allow-list and inside the block-list', async () => {
+    expect(await refusal({ allowedCountries: ['US', 'CA'] }, '14165550123')).toBeUndefined(); // CA
+    expect((await refusal({ allowedCountries: ['US'] }, '5511987654321'))?.data.message).toBe(
       'refused to send to +55•••••••••21: its country BR is not in allowedCountries; add BR to allowedCountries to send there',
     );
-    expect(refusal({ blockedCountries: ['BR'] }, '5511987654321')?.code).toBe(
+    expect((await refusal({ blockedCountries: ['BR'] }, '5511987654321'))?.code).toBe(
       'invalid_request_parameters',
     );
   });
 
-  it('refuses the number types in blockedNumberTypes, naming the type', () => {
-    expect(refusal({}, '449012345678')?.data.message).toContain(
+  it('refuses the number types in blockedNumberTypes, naming the type', async () => {
+    expect((await refusal({}, '449012345678'))?.data.message).toContain(
       'it is a premium-rate number (PREMIUM_RATE)',
     );
-    expect(refusal({}, '33899123456')?.data.message).toContain('(PREMIUM_RATE)');
-    expect(refusal({}, '33810123456')?.data.message).toContain('(SHARED_COST)');
-    expect(refusal({ blockedNumberTypes: 'NONE' }, '449012345678')).toBeUndefined();
-    expect(refusal({ blockedNumberTypes: ['TOLL_FREE'] }, '18002530000')?.data.message).toContain(
-      'a toll-free number (TOLL_FREE)',
-    );
+    expect((await refusal({}, '33899123456'))?.data.message).toContain('(PREMIUM_RATE)');
+    expect((await refusal({}, '33810123456'))?.data.message).toContain('(SHARED_COST)');
+    expect(await refusal({ blockedNumberTypes: 'NONE' }, '449012345678')).toBeUndefined();
+    expect(
+      (await refusal({ blockedNumberTypes: ['TOLL_FREE'] }, '18002530000'))?.data.message,
+    ).toContain('a toll-free number (TOLL_FREE)');
   });
 
-  it('masks the number: country code and the last two digits', () => {
-    expect(maskPhone(phone('449012345678'))).toBe('+44••••••••78');
-    expect(maskPhone(phone('8613800138000'))).toBe('+86•••••••••00');
+  it('masks the number: country code and the last two digits', async () => {
+    expect(maskPhone(await phone('449012345678'))).toBe('+44••••••••78');
+    expect(maskPhone(await phone('8613800138000'))).toBe('+86•••••••••00');
   });
 });

@@ -1,5 +1,5 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 
 import { connectorError } from './errors.js';
 
@@ -40,7 +40,15 @@ export type ParsePhoneOptions = {
   fallbackCountry?: CountryCode;
 };
 
-const toPhone = (number: NonNullable<ReturnType<typeof parsePhoneNumberFromString>>): Phone => {
+/**
+ * The phone metadata (libphonenumber's "max" set, with number types) is most of a connector's
+ * code and heap, and Logto imports every installed connector at startup although one SMS
+ * connector at most is used: it is a chunk of its own in lib/, loaded on the first send.
+ */
+let metadata: Promise<typeof import('./phone-metadata.js')> | undefined;
+export const loadPhoneMetadata = async () => (metadata ??= import('./phone-metadata.js'));
+
+const toPhone = (number: PhoneNumber): Phone => {
   const type = number.getType();
   return {
     e164: number.number,
@@ -57,11 +65,12 @@ const toPhone = (number: NonNullable<ReturnType<typeof parsePhoneNumberFromStrin
  * or `00`, spaces, dashes, dots and brackets are accepted too. A number that is not valid for its
  * country is rejected before any request.
  */
-export const parsePhone = (
+export const parsePhone = async (
   provider: string,
   raw: string,
   options: ParsePhoneOptions = {},
-): Phone => {
+): Promise<Phone> => {
+  const { parsePhoneNumberFromString } = await loadPhoneMetadata();
   const compact = raw.trim().replace(/[\s().-]/g, '');
   const digits = compact.replace(/^(\+|00)/, '');
   if (/^\d{4,17}$/.test(digits)) {

@@ -17,11 +17,13 @@ const counts = createCounts('load', ['messages sent', 'requests seen by the fake
 const messages = Number(process.env.RELIABILITY_LOAD ?? 1000);
 
 /** 1,000 distinct valid German mobile numbers (+49 151 2345 0000 …), each checked by libphonenumber. */
-const phoneNumbers = Array.from({ length: messages }, (_, index) => {
-  const number = `49151234${String(index).padStart(5, '0')}`;
-  parsePhone('load', number);
-  return number;
-});
+const phoneNumbers = await Promise.all(
+  Array.from({ length: messages }, async (_, index) => {
+    const number = `49151234${String(index).padStart(5, '0')}`;
+    await parsePhone('load', number);
+    return number;
+  }),
+);
 const emailAddresses = Array.from(
   { length: messages },
   (_, index) => `load-${String(index).padStart(5, '0')}@example.com`,
