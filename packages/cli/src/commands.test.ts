@@ -78,6 +78,31 @@ describe('switchboard send', () => {
     });
   });
 
+  it('prints the provider’s wait hint when it rate-limits', async () => {
+    const { startFakeServer } = await import('@switchboard/core/sandbox');
+    const limiting = await startFakeServer(() => ({
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { code: 20429, message: 'Too Many Requests', status: 429 },
+    }));
+    try {
+      const config = writeConfig('limited.json', twilioSandbox.config(limiting.url));
+      await expect(send(twilio, { config, to: '14155550123' })).resolves.toBe(1);
+      const printed = output.join('\n');
+      expect(printed).toContain('failed: rate_limit_exceeded');
+      expect(printed).toContain('retryAfter: 30');
+      expect(printed).toContain('the provider asks to wait 30 s before trying again');
+    } finally {
+      await limiting.close();
+    }
+  });
+
+  it('prints the route it took', async () => {
+    const config = writeConfig('route.json', twilioSandbox.config(fake.url));
+    await expect(send(twilio, { config, to: '14155550123' })).resolves.toBe(0);
+    expect(output.join('\n')).toContain(`route: ${fake.url} direct`);
+  });
+
   it('exits 3 when the provider rejects the credentials', async () => {
     const config = writeConfig('wrong-token.json', {
       ...twilioSandbox.config(fake.url),

@@ -21,6 +21,14 @@ export type Flags = {
   json?: boolean;
 };
 
+/** The provider's wait hint (`retryAfter`, seconds), as a line of its own. */
+const waitText = (data: unknown) => {
+  const seconds = (data as { retryAfter?: unknown } | undefined)?.retryAfter;
+  return typeof seconds === 'number'
+    ? `\nthe provider asks to wait ${seconds} s before trying again`
+    : '';
+};
+
 /** Runs the connector call, or with --dry-run captures what it would send. Prints and returns the exit code. */
 const perform = async (
   flags: Flags,
@@ -73,7 +81,7 @@ const perform = async (
     });
   else
     console.error(
-      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${routeText}`,
+      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${waitText(connectorError.data)}${routeText}`,
     );
   return connectorError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
 };
