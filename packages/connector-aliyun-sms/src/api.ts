@@ -3,18 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   allowedValues,
-  classify,
   connectorError,
   createHttpClient,
   type Phone,
   renderTemplate,
+  retryAfterOf,
   sha256Hex,
   templateValues,
 } from '@switchboard/core';
 import { z } from 'zod';
 
 import type { AliyunSmsConfig, AliyunTemplate } from './config.js';
-import { aliyunErrors, aliyunHints } from './errors.js';
+import { aliyunHints, classifyAliyun } from './errors.js';
 import { PROVIDER, sites } from './metadata.js';
 import { canonicalQuery, signV1, signV3, utcTimestamp } from './signing.js';
 import { readFlatXml } from './xml.js';
@@ -50,10 +50,18 @@ const templateCodeFor = (template: AliyunTemplate, mainland: boolean) => {
 };
 
 /**
+ * SendMessageToGlobe's `Type`, as its API reference lists it: `OTP` (verification code), `NOTIFY`
+ * (notification), `MKT` (promotion). Logto's messages carry a code, except an invitation's link.
+ */
+const globeType = (payload: Record<string, unknown>) =>
+  payload.code === undefined ? 'NOTIFY' : 'OTP';
+
+/**
  * Picks the API, number format and template code by the number's country. China site: SendSms,
  * mainland numbers as 11 national digits with the `china` code, others as country code plus number
- * with the `overseas` code. International site: SendMessageToGlobe with the template's `content`
- * outside the mainland, otherwise SendMessageWithTemplate with a template code.
+ * with the `overseas` code. International site: SendMessageWithTemplate with a template code for
+ * mainland numbers, the only ones it reaches ("send messages only to the Chinese mainland"), and
+ * SendMessageToGlobe with the template's `content` for every other number.
  */
 export const buildCall = (
   config: AliyunSmsConfig,
@@ -73,23 +81,30 @@ export const buildCall = (
       },
     };
   }
-  if (template.content !== undefined && !mainland) {
+  if (mainland) {
     return {
-      action: 'SendMessageToGlobe',
+      action: 'SendMessageWithTemplate',
       params: {
         To: phone.international,
-        Message: renderTemplate(template.content, templateValues(payload)),
-        ...(config.senderId ? { From: config.senderId } : {}),
+        From: config.signName,
+        TemplateCode: templateCodeFor(template, mainland),
+        ...templateParam(template, payload),
       },
     };
   }
+  if (template.content === undefined) {
+    throw connectorError(ConnectorErrorCodes.InvalidConfig, {
+      provider: PROVIDER,
+      message: `the "${template.usageType}" template has no content: the international site sends to numbers outside the Chinese mainland only with SendMessageToGlobe, which takes the message text; add "content" to this template`,
+    });
+  }
   return {
-    action: 'SendMessageWithTemplate',
+    action: 'SendMessageToGlobe',
     params: {
       To: phone.international,
-      From: config.signName,
-      TemplateCode: templateCodeFor(template, mainland),
-      ...templateParam(template, payload),
+      Message: renderTemplate(template.content, templateValues(payload)),
+      Type: globeType(payload),
+      ...(config.senderId ? { From: config.senderId } : {}),
     },
   };
 };
@@ -206,22 +221,24 @@ export const sendSms = async (
         details: recommend ? { recommend } : undefined,
       });
     },
-    classify: (failure) => classify(aliyunErrors, failure),
+    classify: classifyAliyun,
   });
   const base = config.endpoint ?? sites[config.site].endpoint;
   const request =
     config.signatureVersion === 'v1'
       ? v1Request(config, base, call)
       : v3Request(config, base, call);
-  const { status, body } = await client.request({ ...request, guard: responseGuard });
+  const { status, body, headers } = await client.request({ ...request, guard: responseGuard });
   const code = body.Code ?? body.ResponseCode;
   if (code !== 'OK') {
+    // A limit answered with HTTP 200 keeps its wait hint (`x-acs-retry-after`) too.
     throw client.fail(
       present({
         status,
         code,
         message: withHint(code, body.Message ?? body.ResponseDescription),
         requestId: body.RequestId,
+        retryAfter: retryAfterOf(headers),
       }),
     );
   }

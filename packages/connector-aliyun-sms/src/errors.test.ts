@@ -42,9 +42,18 @@ const send = async (
 };
 
 describe.each(Object.entries(formats))('answered in %s', (_format, write) => {
-  const answer = (base: string, status: number, root: string, fields: Record<string, string>) => {
+  const answer = (
+    base: string,
+    status: number,
+    root: string,
+    fields: Record<string, string>,
+    extraHeaders: Record<string, string> = {},
+  ) => {
     const { body, headers } = write(root, fields);
-    nock(base).post('/').query(true).reply(status, body, headers);
+    nock(base)
+      .post('/')
+      .query(true)
+      .reply(status, body, { ...headers, ...extraHeaders });
   };
 
   describe('SendSms codes in a 200 answer', () => {
@@ -131,6 +140,98 @@ describe.each(Object.entries(formats))('answered in %s', (_format, write) => {
     });
   });
 
+  describe('throttling codes in a 200 answer', () => {
+    it.each(['Throttling', 'Throttling.User', 'Throttling.Api', 'Throttling.Resource'])(
+      '%s becomes rate_limit_exceeded',
+      async (code) => {
+        answer('https://dysmsapi.aliyuncs.com', 200, 'SendSmsResponse', {
+          Message: 'Request was denied due to flow control.',
+          RequestId: requestId,
+          Code: code,
+        });
+        expect(await send()).toMatchObject({
+          code: 'rate_limit_exceeded',
+          data: { status: 200, code, requestId },
+        });
+      },
+    );
+  });
+
+  describe('wait hints (x-acs-retry-after, milliseconds) kept as retryAfter in seconds', () => {
+    const wait = { 'x-acs-retry-after': '2000' };
+
+    it('HTTP 400 Throttling.User', async () => {
+      answer(
+        'https://dysmsapi.aliyuncs.com',
+        400,
+        'Error',
+        {
+          RequestId: requestId,
+          HostId: 'dysmsapi.aliyuncs.com',
+          Code: 'Throttling.User',
+          Message: 'Request was denied due to user flow control.',
+        },
+        wait,
+      );
+      expect(await send()).toMatchObject({
+        code: 'rate_limit_exceeded',
+        data: { status: 400, code: 'Throttling.User', requestId, retryAfter: 2 },
+      });
+    });
+
+    it('HTTP 200 SendSms with Code isv.BUSINESS_LIMIT_CONTROL', async () => {
+      answer(
+        'https://dysmsapi.aliyuncs.com',
+        200,
+        'SendSmsResponse',
+        {
+          Message: '触发分钟级流控Permits:1',
+          RequestId: requestId,
+          Code: 'isv.BUSINESS_LIMIT_CONTROL',
+        },
+        wait,
+      );
+      expect(await send()).toMatchObject({
+        code: 'rate_limit_exceeded',
+        data: { status: 200, code: 'isv.BUSINESS_LIMIT_CONTROL', requestId, retryAfter: 2 },
+      });
+    });
+
+    it('HTTP 200 SendMessageToGlobe with ResponseCode Throttling.User', async () => {
+      answer(
+        'https://dysmsapi.ap-southeast-1.aliyuncs.com',
+        200,
+        'SendMessageToGlobeResponse',
+        {
+          RequestId: requestId,
+          ResponseCode: 'Throttling.User',
+          ResponseDescription: 'Request was denied due to user flow control.',
+        },
+        wait,
+      );
+      const international = {
+        ...validConfig,
+        site: 'international',
+        templates: [{ usageType: 'Generic', content: 'Code {{code}}' }],
+      };
+      expect(await send(international, '14155550123', 'Generic')).toMatchObject({
+        code: 'rate_limit_exceeded',
+        data: { status: 200, code: 'Throttling.User', retryAfter: 2 },
+      });
+    });
+
+    it('leaves retryAfter out when Aliyun sends no wait', async () => {
+      answer('https://dysmsapi.aliyuncs.com', 200, 'SendSmsResponse', {
+        Message: '触发分钟级流控Permits:1',
+        RequestId: requestId,
+        Code: 'isv.BUSINESS_LIMIT_CONTROL',
+      });
+      const error = (await send()) as ConnectorError;
+      expect(error.code).toBe('rate_limit_exceeded');
+      expect(error.data).not.toHaveProperty('retryAfter');
+    });
+  });
+
   describe('gateway errors (HTTP 4xx/5xx with RequestId, HostId, Code, Message, Recommend)', () => {
     it.each([
       [400, 'SignatureDoesNotMatch', 'invalid_config'],
@@ -141,6 +242,9 @@ describe.each(Object.entries(formats))('answered in %s', (_format, write) => {
       [400, 'Throttling', 'rate_limit_exceeded'],
       [400, 'Throttling.User', 'rate_limit_exceeded'],
       [503, 'Throttling.Api', 'rate_limit_exceeded'],
+      // Alibaba's SDK core takes every code containing "Throttling" for throttling.
+      [400, 'Throttling.Resource', 'rate_limit_exceeded'],
+      [400, 'Throttling.Concurrent', 'rate_limit_exceeded'],
       [400, 'InvalidTimeStamp.Expired', 'general'],
       [400, 'MissingPhoneNumbers', 'general'],
       [403, 'SomethingElse', 'invalid_config'],

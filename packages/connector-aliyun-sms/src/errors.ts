@@ -1,5 +1,10 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { type ErrorTable, usageLimitExceeded } from '@switchboard/core';
+import {
+  classify,
+  type ErrorTable,
+  type ProviderFailure,
+  usageLimitExceeded,
+} from '@switchboard/core';
 
 const { InvalidConfig, InvalidRequestParameters, RateLimitExceeded } = ConnectorErrorCodes;
 
@@ -9,11 +14,8 @@ const { InvalidConfig, InvalidRequestParameters, RateLimitExceeded } = Connector
  * API gateway's own codes. Anything else is `general`, unless the HTTP status says more.
  */
 export const aliyunErrors: ErrorTable = {
-  // Throttling.
+  // Throttling (and every code containing "Throttling", see classifyAliyun).
   'isv.BUSINESS_LIMIT_CONTROL': RateLimitExceeded,
-  Throttling: RateLimitExceeded,
-  'Throttling.User': RateLimitExceeded,
-  'Throttling.Api': RateLimitExceeded,
   // Balance, service stopped, quotas set in the console.
   'isv.AMOUNT_NOT_ENOUGH': usageLimitExceeded,
   'isv.OUT_OF_SERVICE': usageLimitExceeded,
@@ -52,6 +54,16 @@ export const aliyunErrors: ErrorTable = {
   SignatureDoesNotMatch: InvalidConfig,
   IncompleteSignature: InvalidConfig,
 };
+
+/**
+ * Alibaba Cloud's SDK core takes every error code containing "Throttling" for throttling
+ * (`Throttling`, `Throttling.User`, `Throttling.Api`, `Throttling.Resource`…): in
+ * github.com/aliyun/darabonba-openapi (commit c36a43d), main.tea's doRPCRequest tests
+ * code.contains('Throttling') and ts/src/client.ts code.includes("Throttling") before raising
+ * ThrottlingError. This rule does the same; the table covers the other codes.
+ */
+export const classifyAliyun = (failure: ProviderFailure): ConnectorErrorCodes =>
+  failure.code?.includes('Throttling') ? RateLimitExceeded : classify(aliyunErrors, failure);
 
 /** A sentence added to Aliyun's message where the usual cause is known. */
 export const aliyunHints: Readonly<Record<string, string>> = {

@@ -302,8 +302,56 @@ describe('international site', () => {
     expect(Object.fromEntries(seen[0]!.query)).toEqual({
       To: '14155550123',
       Message: 'Acme code 123456, 10 min',
+      // SendMessageToGlobe's API reference: Type OTP is a verification code.
+      Type: 'OTP',
       From: 'Acme',
     });
+  });
+
+  it('posts the documented SendMessageToGlobe form with Type=OTP (V1 signature)', async () => {
+    fixedClock();
+    const seen = capture(international, [
+      200,
+      { ResponseCode: 'OK', ResponseDescription: 'OK', RequestId: 'r1', MessageId: 'm1' },
+    ]);
+    await send('85268326366', { ...intl, signatureVersion: 'v1' }, { code: '305118' }, 'Generic');
+    const { Signature, ...form } = Object.fromEntries(new URLSearchParams(seen[0]!.body));
+    // The request written out in SendMessageToGlobe's API reference: Action, To (dialing code and
+    // number), Message (the full text), Type (OTP: verification code), From (sender ID), then the
+    // common parameters of the 2018-05-01 API.
+    expect(form).toEqual({
+      Action: 'SendMessageToGlobe',
+      To: '85268326366',
+      Message: 'Acme code 305118, 10 min',
+      Type: 'OTP',
+      From: 'Acme',
+      Version: '2018-05-01',
+      Format: 'JSON',
+      RegionId: 'ap-southeast-1',
+      AccessKeyId: validConfig.accessKeyId,
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureVersion: '1.0',
+      SignatureNonce: 'c1b2c332-4cfb-4a0f-b8cc-ebe622aa0a5c',
+      Timestamp: '2026-03-04T05:06:07Z',
+    });
+    expect(Signature).toBe(
+      createHmac('sha1', `${validConfig.accessKeySecret}&`)
+        .update(`POST&%2F&${encode(sortedQuery(Object.entries(form)))}`)
+        .digest('base64'),
+    );
+  });
+
+  it('sends a message without a code (an invitation link) as Type=NOTIFY', async () => {
+    const seen = capture(international, [200, { ResponseCode: 'OK', RequestId: 'r1' }]);
+    const templates = [{ usageType: 'Generic', content: 'Join Acme: {{link}}' }];
+    await send(
+      '14155550123',
+      { ...intl, templates },
+      { link: 'https://example.com/invite' },
+      'OrganizationInvitation',
+    );
+    expect(seen[0]!.query.get('Type')).toBe('NOTIFY');
+    expect(seen[0]!.query.get('Message')).toBe('Join Acme: https://example.com/invite');
   });
 
   it('sends SendMessageWithTemplate to the mainland with the china code', async () => {
@@ -318,11 +366,36 @@ describe('international site', () => {
     });
   });
 
-  it('sends SendMessageWithTemplate when a template has a code and no content', async () => {
+  // "You can call the SendMessageWithTemplate operation to send messages only to the Chinese
+  // mainland" (SendMessageWithTemplate's API reference): outside it, only SendMessageToGlobe sends.
+  it.each(['14155550123', '85268326366', '447911123456'])(
+    'refuses a template without content for %s before any request, naming the template and "content"',
+    async (to) => {
+      const seen = capture(international, [200, { ResponseCode: 'OK', RequestId: 'r1' }]);
+      const error = await failureOf(() => send(to, intl, { code: '1' }, 'SignIn'));
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect(error).toMatchObject({
+        code: 'invalid_config',
+        data: {
+          provider: 'aliyun',
+          message:
+            'the "SignIn" template has no content: the international site sends to numbers outside the Chinese mainland only with SendMessageToGlobe, which takes the message text; add "content" to this template',
+        },
+      });
+      expect(seen).toEqual([]);
+    },
+  );
+
+  it('still sends a template without content to a mainland number with SendMessageWithTemplate', async () => {
     const seen = capture(international, [200, { ResponseCode: 'OK', RequestId: 'r1' }]);
-    await send('14155550123', intl, { code: '1' }, 'SignIn');
+    await send('13800138000', intl, { code: '1' }, 'SignIn');
     expect(seen[0]!.headers['x-acs-action']).toBe('SendMessageWithTemplate');
-    expect(seen[0]!.query.get('TemplateCode')).toBe('SMS_ONLY');
+    expect(Object.fromEntries(seen[0]!.query)).toEqual({
+      To: '8613800138000',
+      From: '阿里云短信测试',
+      TemplateCode: 'SMS_ONLY',
+      TemplateParam: '{"code":"1"}',
+    });
   });
 
   it('treats a ResponseCode other than OK as a failure', async () => {

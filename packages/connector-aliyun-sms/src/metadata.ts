@@ -112,7 +112,7 @@ export const defaultMetadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
-        'One entry per usage type: "templateCode" is a code such as SMS_123456789, or { "china": …, "overseas": … }. Types without their own entry use the Generic one. Only the variables in "params" (default ["code"]) are sent.',
+        'One entry per usage type; types without their own entry use the Generic one. China site: "templateCode", a code such as SMS_123456789, or { "china": …, "overseas": … } for mainland and other numbers. International site: "content" (the message text, with {{code}}) for numbers outside the Chinese mainland, "templateCode" for mainland numbers. Only the variables in "params" (default ["code"]) go in TemplateParam.',
     },
     {
       key: 'strictPhoneRegionNumberCheck',

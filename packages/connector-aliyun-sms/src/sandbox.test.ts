@@ -6,7 +6,7 @@ import { findSecrets, runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
-import sandbox, { startAliyunFake } from './sandbox.js';
+import sandbox, { startAliyunFake, throttledNumber } from './sandbox.js';
 import { type V3Input, verifyV1, verifyV3 } from './sandbox-verify.js';
 import { signV1 } from './signing.js';
 import { validConfig } from './__fixtures__/configs.js';
@@ -197,6 +197,117 @@ describe('the fake answers in XML when JSON was not asked for', () => {
           data: { provider: 'aliyun', code: expect.any(String), requestId: expect.any(String) },
         });
       }
+    },
+  );
+});
+
+describe('the international site on the fake', () => {
+  const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const signed = (params: Record<string, string>) =>
+    new URLSearchParams({
+      ...params,
+      Signature: signV1('POST', params, validConfig.accessKeySecret),
+    }).toString();
+  const call = (nonce: string, params: Record<string, string>) => ({
+    Version: '2018-05-01',
+    Format: 'JSON',
+    AccessKeyId: validConfig.accessKeyId,
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureVersion: '1.0',
+    SignatureNonce: nonce,
+    Timestamp: now(),
+    ...params,
+  });
+  const post = (url: string, params: Record<string, string>) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: signed(params),
+    });
+
+  it('turns down SendMessageWithTemplate outside the mainland and a Type it does not document', async () => {
+    const fake = await sandbox.start();
+    try {
+      const template = {
+        Action: 'SendMessageWithTemplate',
+        From: validConfig.signName,
+        TemplateCode: 'SMS_100000001',
+        TemplateParam: '{"code":"482913"}',
+      };
+      const abroad = await post(fake.url, call('i-1', { ...template, To: '14155550123' }));
+      expect(abroad.status).toBe(200);
+      expect(await abroad.json()).toMatchObject({
+        ResponseCode: 'NOT_SUPPORTED_COUNTRY',
+        RequestId: expect.any(String),
+      });
+      const mainland = await post(fake.url, call('i-2', { ...template, To: '8613800138000' }));
+      expect(await mainland.json()).toMatchObject({ ResponseCode: 'OK' });
+
+      const globe = { Action: 'SendMessageToGlobe', To: '85268326366', Message: 'Code 482913' };
+      const otp = await post(fake.url, call('i-3', { ...globe, Type: 'OTP' }));
+      expect(await otp.json()).toMatchObject({ ResponseCode: 'OK' });
+      const other = await post(fake.url, call('i-4', { ...globe, Type: 'CODE' }));
+      expect(await other.json()).toMatchObject({ ResponseCode: 'INVALID_PARAMETERS' });
+      expect(fake.observations.map((observation) => observation.accepted)).toEqual([
+        false,
+        true,
+        true,
+        false,
+      ]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('never hears from the connector for a template without content to a US number', async () => {
+    const result = await runSandboxScenario(
+      sandbox,
+      {
+        name: 'international site, no content',
+        config: (baseUrl) => ({ ...validConfig, site: 'international', endpoint: baseUrl }),
+        run: sends({ to: '14155550123', type: TemplateType.SignIn, payload: { code: '482913' } }),
+        expect: 'invalid_config',
+      },
+      createConnector,
+    );
+    expect(result.outcome).toBe('invalid_config');
+    expect(result.error).toMatchObject({
+      data: { message: expect.stringContaining('the "SignIn" template has no content') },
+    });
+    expect(result.observations).toEqual([]);
+  });
+});
+
+describe("the fake's flow control", () => {
+  it.each([{}, { dropAccept: true }])(
+    'answers Throttling.User with x-acs-retry-after, kept as retryAfter (%o)',
+    async (options) => {
+      const result = await runSandboxScenario(
+        { ...sandbox, start: () => startAliyunFake(options) },
+        {
+          name: 'throttled',
+          run: sends({
+            to: throttledNumber,
+            type: TemplateType.SignIn,
+            payload: { code: '482913' },
+          }),
+          expect: 'rate_limit_exceeded',
+        },
+        createConnector,
+      );
+      expect(result.outcome).toBe('rate_limit_exceeded');
+      expect(result.error).toMatchObject({
+        data: {
+          provider: 'aliyun',
+          status: 400,
+          code: 'Throttling.User',
+          message: 'Request was denied due to user flow control.',
+          retryAfter: 2,
+        },
+      });
+      expect(result.observations).toEqual([
+        expect.objectContaining({ accepted: false, reason: 'user flow control' }),
+      ]);
     },
   );
 });

@@ -27,6 +27,14 @@ const secrets: Readonly<Record<string, string>> = {
 export const limitedNumber = '13912345678';
 
 /**
+ * A mainland number for which the API gateway's flow control answers instead: HTTP 400
+ * `Throttling.User` with the wait in `x-acs-retry-after` (milliseconds), the header Alibaba's SDK
+ * core reads for its back-off (darabonba-openapi, getThrottlingTimeLeft).
+ */
+export const throttledNumber = '13912340000';
+const throttledRetryAfterMs = '2000';
+
+/**
  * Mainland numbers for which the load balancer in front answers instead of Aliyun, as on the real
  * service path: a 502 HTML error page, a 503 plain-text body, and a 200 plain-text body from
  * something that is not Dysmsapi (a wrong endpoint override).
@@ -49,12 +57,19 @@ const templateCodes = new Set(
   ),
 );
 const templateVariables = new Set(['code', 'ttlMinutes']);
+/** SendMessageToGlobe's documented `Type` values: verification code, notification, promotion. */
+const globeTypes = new Set(['OTP', 'NOTIFY', 'MKT']);
 const maxSkewMs = 15 * 60 * 1000;
 
 const requestId = () => randomUUID().toUpperCase();
 
 /** One Aliyun answer before it is written as JSON or XML: status, XML root element, fields. */
-type Answer = { status: number; root: string; fields: Record<string, string> };
+type Answer = {
+  status: number;
+  root: string;
+  fields: Record<string, string>;
+  headers?: Record<string, string>;
+};
 
 /** The gateway's error: an HTTP error status and `{ RequestId, HostId, Code, Message, Recommend }`. */
 const gatewayError = (status: number, code: string, message: string): Answer => ({
@@ -102,10 +117,14 @@ const toXml = ({ root, fields }: Answer) =>
 
 const render = (answer: Answer, json: boolean): FakeReply =>
   json
-    ? { status: answer.status, body: answer.fields }
+    ? {
+        status: answer.status,
+        ...(answer.headers ? { headers: answer.headers } : {}),
+        body: answer.fields,
+      }
     : {
         status: answer.status,
-        headers: { 'content-type': 'text/xml;charset=utf-8' },
+        headers: { ...answer.headers, 'content-type': 'text/xml;charset=utf-8' },
         body: toXml(answer),
       };
 
@@ -335,6 +354,11 @@ export const startAliyunFake = (options: AliyunFakeOptions = {}) => {
       );
 
     const number = params.PhoneNumbers ?? params.To ?? '';
+    if (number === throttledNumber || number === `86${throttledNumber}`)
+      return reject('user flow control', {
+        ...gatewayError(400, 'Throttling.User', 'Request was denied due to user flow control.'),
+        headers: { 'x-acs-retry-after': throttledRetryAfterMs },
+      });
     if (!/^\d{5,15}$/.test(number))
       return reject(
         'not a phone number',
@@ -343,6 +367,23 @@ export const startAliyunFake = (options: AliyunFakeOptions = {}) => {
           action === 'SendSms' ? 'isv.MOBILE_NUMBER_ILLEGAL' : 'MOBILE_NUMBER_ILLEGAL',
           'Invalid mobile number.',
         ),
+      );
+    // "You can call the SendMessageWithTemplate operation to send messages only to the Chinese
+    // mainland" (its API reference). Which code Aliyun answers is not documented; the fake uses
+    // "Target country not supported" from the international site's error-code list.
+    if (action === 'SendMessageWithTemplate' && !/^861\d{10}$/.test(number))
+      return reject(
+        'SendMessageWithTemplate reaches the Chinese mainland only',
+        businessError(action, 'NOT_SUPPORTED_COUNTRY', 'Target country not supported.'),
+      );
+    if (
+      action === 'SendMessageToGlobe' &&
+      params.Type !== undefined &&
+      !globeTypes.has(params.Type)
+    )
+      return reject(
+        `Type ${params.Type} is none of OTP, NOTIFY, MKT`,
+        businessError(action, 'INVALID_PARAMETERS', 'The input parameters are invalid.'),
       );
     const sign =
       params.SignName ?? (action === 'SendMessageWithTemplate' ? params.From : undefined);
@@ -454,6 +495,7 @@ export const startAliyunFake = (options: AliyunFakeOptions = {}) => {
       'TemplateCode',
       'TemplateParam',
       'Message',
+      'Type',
     ]
       .filter((name) => checked.params[name] !== undefined)
       .map((name) => `${name}=${checked.params[name]}`)
@@ -517,6 +559,11 @@ export default defineSandbox({
     {
       name: 'Aliyun rate-limits the number (isv.BUSINESS_LIMIT_CONTROL)',
       run: sends({ to: limitedNumber, type: TemplateType.SignIn, payload: { code: '482913' } }),
+      expect: 'rate_limit_exceeded',
+    },
+    {
+      name: "the gateway's flow control (Throttling.User, x-acs-retry-after)",
+      run: sends({ to: throttledNumber, type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'rate_limit_exceeded',
     },
   ],
