@@ -154,7 +154,7 @@ const providerConfig = (subject: Subject, fake: FakeServer) => {
 };
 
 type Tunnel = { target: string; authorization?: string };
-type ProxyMode = 'tunnel' | 'require-auth';
+type ProxyMode = 'tunnel' | 'require-auth' | 'silent';
 
 const listen = async (server: Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -205,6 +205,7 @@ beforeAll(async () => {
     const authorization = incoming.headers['proxy-authorization'];
     tunnels.push({ target: incoming.url ?? '', ...(authorization ? { authorization } : {}) });
     sockets.add(client);
+    if (proxyMode === 'silent') return; // takes the CONNECT and never answers
     if (proxyMode === 'require-auth') {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n');
       return;
@@ -333,6 +334,28 @@ describe.runIf(supportsEnvProxy)(`through Logto's outbound proxy on ${process.ve
     );
     expect(fake.observations.length).toBe(seenBefore);
     expectNoProxySecret(stdout + stderr);
+  });
+
+  it('a proxy that never answers the CONNECT runs into the connector’s timeout', async () => {
+    proxyMode = 'silent';
+    const subject = subjects[0]!;
+    const fake = fakes.get('api.twilio.com')!;
+    const file = path.join(folder, 'twilio-timeout.json');
+    const { endpoint: _endpoint, ...config } = subject.sandbox.config(fake.url);
+    writeFileSync(file, JSON.stringify({ ...config, timeout: 600 }));
+    const { status, stdout } = await runCli(
+      [...(await subject.command(fake, file)), '--json'],
+      proxyEnv(),
+    );
+    expect(status).toBe(1);
+    const { error } = JSON.parse(stdout) as { error: { code: string; data: { message: string } } };
+    expect(error.code).toBe('general');
+    expect(error.data.message).toMatch(
+      new RegExp(
+        `^could not connect to twilio through the proxy http://127\\.0\\.0\\.1:${proxyPort}/ within \\d+ ms$`,
+      ),
+    );
+    expectNoProxySecret(stdout);
   });
 
   it('a proxy that cannot be reached is named in the error', async () => {

@@ -1,3 +1,5 @@
+import type { ClientRequest } from 'node:http';
+
 import { type ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { got, type Method, RequestError, TimeoutError } from 'got';
 import type { ZodType, ZodTypeDef } from 'zod';
@@ -50,6 +52,8 @@ const notSentCodes = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 const connectPhases = new Set(['lookup', 'connect', 'secureConnect']);
+/** Raised in place of a got error when a proxy does not open its tunnel in time. */
+const tunnelTimeout = Symbol('proxy tunnel timeout');
 /** Errors that, through a proxy, can only be about reaching the proxy itself. */
 const proxyConnectCodes = new Set([
   'ECONNREFUSED',
@@ -237,18 +241,22 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     };
     const { proxy } = route;
     const through = proxy ? ` through the proxy ${proxy}` : '';
+    if (
+      error === tunnelTimeout ||
+      (error instanceof TimeoutError && connectPhases.has(error.event))
+    ) {
+      return raise(
+        `could not connect to ${provider}${through} within ${connectMs} ms`,
+        'ETIMEDOUT',
+        'not-sent',
+      );
+    }
     if (error instanceof TimeoutError) {
-      return connectPhases.has(error.event)
-        ? raise(
-            `could not connect to ${provider}${through} within ${connectMs} ms`,
-            'ETIMEDOUT',
-            'not-sent',
-          )
-        : raise(
-            `${provider} did not answer within ${timeoutMs} ms; the request may still have been processed`,
-            'ETIMEDOUT',
-            'maybe-sent',
-          );
+      return raise(
+        `${provider} did not answer within ${timeoutMs} ms; the request may still have been processed`,
+        'ETIMEDOUT',
+        'maybe-sent',
+      );
     }
     const code =
       error instanceof RequestError
@@ -301,6 +309,8 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
       ...(route.credentials ?? []),
     ]);
     let tooLarge = false;
+    let tunnelTimer: NodeJS.Timeout | undefined;
+    let tunnelTimedOut = false;
     let response;
     try {
       const call = got(request.url, {
@@ -331,8 +341,23 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
           call.cancel();
         }
       });
+      if (route.proxy) {
+        // Node opens the proxy's CONNECT tunnel before it hands the request its socket, and got's
+        // phase timers wait for that socket: without a limit of our own, a silent proxy would hold
+        // the send for the agent's 5 s. No socket within the connect limit: nothing was sent.
+        call.on('request', (outgoing: ClientRequest) => {
+          tunnelTimer = setTimeout(() => {
+            tunnelTimedOut = true;
+            call.cancel();
+          }, connectMs);
+          outgoing.once('socket', () => clearTimeout(tunnelTimer));
+        });
+      }
       response = await call;
     } catch (error: unknown) {
+      if (tunnelTimedOut) {
+        throw networkFailure(tunnelTimeout, redact, route);
+      }
       if (tooLarge) {
         const result = connectorError(
           ConnectorErrorCodes.InvalidResponse,
@@ -343,6 +368,8 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         throw result;
       }
       throw networkFailure(error, redact, route);
+    } finally {
+      clearTimeout(tunnelTimer);
     }
 
     const { statusCode: status } = response;
