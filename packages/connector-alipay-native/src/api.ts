@@ -1,8 +1,11 @@
+import type { KeyObject } from 'node:crypto';
+
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { connectorError, createHttpClient, createRedactor } from '@switchboard/core';
 import { z } from 'zod';
 
-import { type AlipayNativeConfig, loadCredentials } from './config.js';
+import { type CertificateMode, trustDownloadedCertificate } from './certificates.js';
+import { type AlipayNativeConfig, type Credentials, loadCredentials } from './config.js';
 import { alipayHints, classifyAlipay } from './errors.js';
 import { defaultTimeoutMs, gateways, methods, PROVIDER } from './metadata.js';
 import {
@@ -63,19 +66,25 @@ export type GatewayAnswer = {
   body: Record<string, unknown>;
 };
 
-/**
- * Calls one gateway method: signs the documented parameters, checks Alipay's signature over the
- * raw node text when a verification key is set, and turns Alipay failures into ConnectorErrors.
- */
-export const callGateway = async (
+type Exchange = {
+  status: number;
+  body: z.infer<typeof bodyGuard>;
+  /** The node exactly as it stands in the body, as decoded: the text Alipay signed. */
+  nodeText: string;
+  node: z.infer<typeof outcomeGuard>;
+  /** An `error_response`, or a node whose code is not 10000. */
+  failed: boolean;
+};
+
+/** Signs and sends one gateway call, and cuts the method's node (or `error_response`) from the answer. */
+const send = async (
   config: AlipayNativeConfig,
+  credentials: Credentials,
   method: string,
   parameters: Record<string, string>,
-  secrets: string[] = [],
-): Promise<GatewayAnswer> => {
-  const credentials = loadCredentials(config);
-  const allSecrets = [config.privateKey, ...secrets];
-  const redact = createRedactor(allSecrets);
+  secrets: string[],
+  redact: (text: string) => string,
+): Promise<Exchange> => {
   const signed = signParameters(
     {
       app_id: config.appId,
@@ -97,7 +106,7 @@ export const callGateway = async (
   const client = createHttpClient({
     provider: PROVIDER,
     timeoutMs: config.timeout ?? defaultTimeoutMs,
-    secrets: allSecrets,
+    secrets,
   });
   const { body, rawBody, status } = await client.request({
     url: gatewayUrl(config),
@@ -117,33 +126,133 @@ export const callGateway = async (
     throw fail(`Alipay answered without a ${nodeName} object`, redact, status);
   }
   const node = parsedNode.data;
-  const failed = isError || (node.code !== undefined && node.code !== '10000');
+  return {
+    status,
+    body,
+    nodeText,
+    node,
+    failed: isError || (node.code !== undefined && node.code !== '10000'),
+  };
+};
 
-  if (credentials.verifyKey) {
-    if (!body.sign) {
-      throw fail(
-        `Alipay's answer to ${method} is not signed${failed ? ` (unverified: ${node.code ?? ''} ${node.sub_code ?? ''} ${node.sub_msg ?? node.msg ?? ''})` : ''}`,
-        redact,
-        status,
-      );
+/**
+ * Keys of Alipay certificates downloaded after a rotation, per configured certificates (so per
+ * root bundle) and SN. A download that fails or is refused is forgotten, so nothing untrusted stays.
+ */
+const downloaded = new WeakMap<CertificateMode, Map<string, Promise<KeyObject>>>();
+
+/**
+ * The key of the Alipay certificate `sn`, which is not the configured one: downloaded with
+ * `alipay.open.app.alipaycert.download` and trusted only if it chains to alipayRootCertificate
+ * (`trustDownloadedCertificate`), as Alipay's SDKs do when Alipay renews its certificate.
+ */
+const rotatedKey = async (
+  config: AlipayNativeConfig,
+  credentials: Credentials,
+  certificates: CertificateMode,
+  sn: string,
+  redact: (text: string) => string,
+): Promise<KeyObject> => {
+  const known = downloaded.get(certificates) ?? new Map<string, Promise<KeyObject>>();
+  downloaded.set(certificates, known);
+  const cached = known.get(sn);
+  if (cached) return cached;
+  const refuse = (why: string, status?: number) =>
+    fail(
+      `Alipay signed with certificate ${sn}, not the configured ${certificates.alipayCertSn}, and ${why}: download the current Alipay public key certificate (and root certificate) from the Alipay console`,
+      redact,
+      status,
+    );
+  const download = (async () => {
+    if (!/^[\w-]{1,128}$/.test(sn)) throw refuse('that is not a certificate SN');
+    const answer = await send(
+      config,
+      credentials,
+      methods.certificateDownload,
+      { biz_content: JSON.stringify({ alipay_cert_sn: sn }) },
+      [config.privateKey],
+      redact,
+    );
+    const { node, status } = answer;
+    if (answer.failed) {
+      const said = [node.code, node.sub_code, node.sub_msg ?? node.msg].filter(Boolean).join(' ');
+      throw refuse(`${methods.certificateDownload} failed (${said})`, status);
     }
-    if (!verifyNode(nodeText, body.sign, credentials.verifyKey, credentials.signType)) {
-      const expected = credentials.certificates?.alipayCertSn;
-      const rotated =
-        expected && body.alipay_cert_sn && body.alipay_cert_sn !== expected
-          ? `; Alipay signed with certificate ${body.alipay_cert_sn}, not the configured ${expected}: download the current Alipay public key certificate`
-          : '';
-      throw fail(
-        `Alipay's signature on the ${method} answer does not verify with the configured ${credentials.certificates ? 'Alipay public key certificate' : 'alipayPublicKey'}${rotated}`,
-        redact,
-        status,
-      );
+    const content = node.alipay_cert_content;
+    if (typeof content !== 'string' || !content) {
+      throw refuse(`${methods.certificateDownload} sent no alipay_cert_content`, status);
     }
-  } else if (!failed && !body.sign) {
+    const trust = trustDownloadedCertificate(Buffer.from(content, 'base64').toString('utf8'), {
+      sn,
+      subject: certificates.alipayCertSubject,
+      roots: certificates.alipayRoots,
+    });
+    if ('problem' in trust) {
+      throw refuse(`the downloaded certificate is refused: ${trust.problem}`, status);
+    }
+    return trust.publicKey;
+  })();
+  known.set(sn, download);
+  download.catch(() => known.delete(sn));
+  return download;
+};
+
+/**
+ * Checks Alipay's `sign` over the raw node text. As in Alipay's SDKs, a failure is verified only
+ * when it is signed: the gateway answers isv.invalid-app-id and the like unsigned, and a failure
+ * can only ever fail the sign-in. A success must be signed, and verify when a key is configured.
+ */
+const checkSignature = async (
+  config: AlipayNativeConfig,
+  credentials: Credentials,
+  method: string,
+  answer: Exchange,
+  redact: (text: string) => string,
+) => {
+  const { body, status } = answer;
+  if (!body.sign) {
+    if (answer.failed) return;
     throw fail(`Alipay's answer to ${method} is not signed`, redact, status);
   }
+  const { certificates, verifyKey } = credentials;
+  if (!verifyKey) return;
+  const sn = body.alipay_cert_sn;
+  const rotated = certificates && sn && sn !== certificates.alipayCertSn ? sn : undefined;
+  const key =
+    certificates && rotated
+      ? await rotatedKey(config, credentials, certificates, rotated, redact)
+      : verifyKey;
+  if (!verifyNode(answer.nodeText, body.sign, key, credentials.signType)) {
+    const used = rotated
+      ? `Alipay certificate ${rotated} (downloaded)`
+      : certificates
+        ? 'configured Alipay public key certificate'
+        : 'configured alipayPublicKey';
+    throw fail(
+      `Alipay's signature on the ${method} answer does not verify with the ${used}`,
+      redact,
+      status,
+    );
+  }
+};
 
-  if (failed) {
+/**
+ * Calls one gateway method: signs the documented parameters, checks Alipay's signature over the
+ * raw node text when a verification key is set, and turns Alipay failures into ConnectorErrors.
+ */
+export const callGateway = async (
+  config: AlipayNativeConfig,
+  method: string,
+  parameters: Record<string, string>,
+  secrets: string[] = [],
+): Promise<GatewayAnswer> => {
+  const credentials = loadCredentials(config);
+  const allSecrets = [config.privateKey, ...secrets];
+  const redact = createRedactor(allSecrets);
+  const answer = await send(config, credentials, method, parameters, allSecrets, redact);
+  await checkSignature(config, credentials, method, answer, redact);
+  const { node, body } = answer;
+  if (answer.failed) {
     const code = node.code ?? 'unknown';
     const hint = node.sub_code ? alipayHints[node.sub_code] : undefined;
     const message = node.sub_msg ?? node.msg ?? `Alipay ${method} failed`;

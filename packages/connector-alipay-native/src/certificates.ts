@@ -139,6 +139,10 @@ export type CertificateMode = {
   /** SN of the Alipay certificate, compared with the `alipay_cert_sn` Alipay answers with. */
   alipayCertSn: string;
   alipayPublicKey: KeyObject;
+  /** Subject of the Alipay certificate; a downloaded replacement must be issued to the same. */
+  alipayCertSubject: string;
+  /** Every certificate of alipayRootCertificate: what a downloaded Alipay certificate must chain to. */
+  alipayRoots: X509Certificate[];
 };
 
 const cache = new Map<string, CertificateMode & { appPublicKey: KeyObject }>();
@@ -190,7 +194,7 @@ const readCertificates = (
   const app = first('appCertificate', appCertificate);
   const alipay = first('alipayPublicCertificate', alipayPublicCertificate);
   const roots = pemCertificates(alipayRootCertificate);
-  const sn = (field: string, compute: () => string) => {
+  const sn = <T>(field: string, compute: () => T): T => {
     try {
       return compute();
     } catch {
@@ -198,6 +202,9 @@ const readCertificates = (
     }
   };
   const alipayRootCertSn = sn('alipayRootCertificate', () => rootCertificateSn(roots));
+  const alipayRoots = sn('alipayRootCertificate', () =>
+    roots.map((der) => new X509Certificate(der)),
+  );
   if (!alipayRootCertSn) {
     throw new Error(
       'alipayRootCertificate holds no RSA root certificate: paste the whole alipayRootCert.crt',
@@ -211,6 +218,98 @@ const readCertificates = (
     alipayRootCertSn,
     alipayCertSn: sn('alipayPublicCertificate', () => certificateSn(alipay.der)),
     alipayPublicKey: alipay.certificate.publicKey,
+    alipayCertSubject: alipay.certificate.subject,
+    alipayRoots,
     appPublicKey: app.certificate.publicKey,
   };
+};
+
+const commonName = (name: string) =>
+  name
+    .split('\n')
+    .find((line) => line.startsWith('CN='))
+    ?.slice(3) ?? name.replaceAll('\n', ', ');
+
+/** Why a certificate is not valid at `now`, if it is not. */
+const validityProblem = (certificate: X509Certificate, now: Date) => {
+  const from = new Date(certificate.validFrom);
+  const to = new Date(certificate.validTo);
+  if (now < from)
+    return `"${commonName(certificate.subject)}" is not valid before ${from.toISOString()}`;
+  if (now > to) return `"${commonName(certificate.subject)}" expired on ${to.toISOString()}`;
+  return undefined;
+};
+
+/** Whether `issuer`'s key made the signature on `certificate`; false for keys node cannot use (SM2). */
+const signedBy = (certificate: X509Certificate, issuer: X509Certificate) => {
+  try {
+    return certificate.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
+};
+
+/** Certificates a chain may climb before it must have reached a root. */
+const maxChainLength = 4;
+
+export type DownloadedCertificate = { publicKey: KeyObject } | { problem: string };
+
+/**
+ * Decides whether to trust the certificate Alipay's gateway hands out for an `alipay_cert_sn`
+ * (`alipay.open.app.alipaycert.download`), as Alipay's SDKs do and a little stricter. Its first
+ * certificate must have the requested SN, be issued to the same subject as the configured Alipay
+ * certificate (any app's certificate also chains to Alipay's roots) and hold an RSA key; it must
+ * chain, through CA certificates sent with it, to a certificate of alipayRootCertificate, each
+ * signature verifying and each certificate on the way valid at `now`. Answers its public key, or
+ * the reason it is refused.
+ */
+export const trustDownloadedCertificate = (
+  pem: string,
+  expected: { sn: string; subject: string; roots: readonly X509Certificate[] },
+  now = new Date(),
+): DownloadedCertificate => {
+  const ders = pemCertificates(pem);
+  let chain: X509Certificate[];
+  let sn: string;
+  let publicKey: KeyObject | undefined;
+  try {
+    chain = ders.map((der) => new X509Certificate(der));
+    sn = ders[0] ? certificateSn(ders[0]) : '';
+    publicKey = chain[0]?.publicKey;
+  } catch {
+    return { problem: 'it is not a readable certificate' };
+  }
+  const [leaf] = chain;
+  if (!leaf || !publicKey) return { problem: 'it holds no PEM certificate' };
+  if (sn !== expected.sn) return { problem: `its SN is ${sn}, not ${expected.sn}` };
+  if (leaf.subject !== expected.subject) {
+    return {
+      problem: `it is issued to "${commonName(leaf.subject)}", not to "${commonName(expected.subject)}" like the configured Alipay certificate`,
+    };
+  }
+  if (publicKey.asymmetricKeyType !== 'rsa') {
+    return { problem: 'it does not hold an RSA public key' };
+  }
+  let current = leaf;
+  for (let depth = 0; depth < maxChainLength; depth++) {
+    const invalid = validityProblem(current, now);
+    if (invalid) return { problem: invalid };
+    const subject = current;
+    const roots = expected.roots.filter((root) => subject.checkIssued(root));
+    if (roots.some((root) => signedBy(subject, root))) return { publicKey };
+    const issuers = chain.filter(
+      (issuer) => issuer !== subject && issuer.ca && subject.checkIssued(issuer),
+    );
+    const issuer = issuers.find((candidate) => signedBy(subject, candidate));
+    if (!issuer) {
+      const named = roots[0] ?? issuers[0];
+      return {
+        problem: named
+          ? `the signature of "${commonName(named.subject)}" on "${commonName(subject.subject)}" does not verify: the certificate was altered`
+          : `"${commonName(subject.subject)}" is not issued by a certificate of alipayRootCertificate (its issuer is "${commonName(subject.issuer)}")`,
+      };
+    }
+    current = issuer;
+  }
+  return { problem: `its chain is longer than ${maxChainLength} certificates` };
 };

@@ -1,4 +1,4 @@
-import { createPublicKey, createVerify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSign, createVerify } from 'node:crypto';
 
 import type { ConnectorErrorCodes } from '@logto/connector-kit';
 import { ConnectorError } from '@logto/connector-kit';
@@ -16,26 +16,38 @@ import {
 import { interceptMethod } from './__fixtures__/gateway.js';
 import {
   alipayPublicCertificate,
+  appCertificate,
   appPrivateKey,
   appPublicKey,
+  chainedAlipayCertificate,
+  expiredAlipayCertificate,
   rootBundle,
+  rotatedAlipayCertificate,
+  rotatedAlipayPrivateKey,
+  tamperedAlipayCertificate,
+  unrelatedAlipayCertificate,
 } from './__fixtures__/keys.js';
 import {
   body,
   codeInvalidBody,
   codeInvalidNode,
+  inGbk,
   tokenBody,
   tokenNode,
   tokenSign,
+  tokenSignRotated,
   userBody,
   userNode,
   userSign,
+  userSignRotated,
+  userSignUnescaped,
 } from './__fixtures__/responses.js';
 import createConnector from './index.js';
 import { signContent } from './signing.js';
 
 const token = 'alipay.system.oauth.token';
 const userInfo = 'alipay.user.info.share';
+const certificateDownload = 'alipay.open.app.alipaycert.download';
 const tokenName = 'alipay_system_oauth_token_response';
 const userName = 'alipay_user_info_share_response';
 const accessToken = 'authusrB4c1e2f6d3a7b48e9a0c5d6e7f8091a2b';
@@ -407,12 +419,56 @@ describe('verified answers (alipayPublicKey)', () => {
     });
   });
 
-  it('rejects an unsigned error, keeping what it said as unverified', async () => {
-    interceptMethod(token, body(codeInvalidNode, 'error_response'));
+  // Alipay's gateway answers these unsigned (https://opendocs.alipay.com/common/02km9f); its SDKs
+  // verify a failure only when it carries a sign. Bodies as Alipay writes them.
+  it.each([
+    [
+      'isv.invalid-app-id',
+      '{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.invalid-app-id","sub_msg":"无效的AppID参数"}}',
+      'invalid_config',
+      '无效的AppID参数 (check appId and that the environment (production or sandbox) matches the app)',
+    ],
+    [
+      'isv.missing-signature-config',
+      '{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.missing-signature-config","sub_msg":"验签出错，未配置对应签名算法的公钥或者证书"}}',
+      'invalid_config',
+      '验签出错，未配置对应签名算法的公钥或者证书 (upload the app public key or certificate for this signing algorithm in the Alipay console)',
+    ],
+    [
+      'isv.code-invalid',
+      '{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.code-invalid","sub_msg":"授权码code无效"}}',
+      'social_auth_code_invalid',
+      '授权码code无效 (the auth code is wrong, expired or was already used; sign in again)',
+    ],
+  ] as const)(
+    'maps an unsigned %s failure by its code, in public-key and certificate mode',
+    async (subCode, reply, expected, message) => {
+      for (const config of [verifiedConfig, certificateConfig]) {
+        interceptMethod(token, reply);
+        const error = await expectFailure(() => login(config), expected);
+        expect(error.data).toMatchObject({
+          provider: 'alipay',
+          code: '40002',
+          message,
+          details: { method: token, msg: 'Invalid Arguments', sub_code: subCode },
+        });
+      }
+    },
+  );
+
+  it('still rejects a failure whose sign does not verify', async () => {
+    interceptMethod(token, body(codeInvalidNode, 'error_response', userSign));
     const error = await expectFailure(() => login(verifiedConfig), 'invalid_response');
-    expect(error.data).toMatchObject({
-      message: expect.stringContaining('unverified: 40002 isv.code-invalid'),
-    });
+    expect(error.data).toMatchObject({ message: expect.stringContaining('does not verify') });
+  });
+
+  it('still rejects an unsigned success in certificate mode', async () => {
+    interceptMethod(
+      token,
+      body(tokenNode, tokenName, undefined, `,"alipay_cert_sn":"${testCertificateSns.alipay}"`),
+    );
+    const error = await expectFailure(() => login(certificateConfig), 'invalid_response');
+    expect(error.data).toMatchObject({ message: expect.stringContaining('not signed') });
   });
 
   it('rejects a malformed Alipay public key as invalid_config', async () => {
@@ -445,9 +501,19 @@ describe('certificate mode', () => {
       token,
       body(tokenNode, tokenName, userSign, ',"alipay_cert_sn":"0123456789abcdef0123456789abcdef"'),
     );
+    // The connector asks for that certificate; here the gateway refuses to hand it out.
+    interceptMethod(
+      certificateDownload,
+      '{"error_response":{"code":"40006","msg":"Insufficient Permissions","sub_code":"isv.insufficient-isv-permissions","sub_msg":"ISV权限不足"}}',
+    );
     const error = await expectFailure(() => login(certificateConfig), 'invalid_response');
     expect(error.data).toMatchObject({
       message: expect.stringContaining('0123456789abcdef0123456789abcdef'),
+    });
+    expect(error.data).toMatchObject({
+      message: expect.stringContaining(
+        'alipay.open.app.alipaycert.download failed (40006 isv.insufficient-isv-permissions ISV权限不足)',
+      ),
     });
   });
 
@@ -478,6 +544,199 @@ describe('certificate mode', () => {
     );
     expect(error.data).toMatchObject({ message: expect.stringContaining(mention) });
     expect(nock.pendingMocks()).toEqual([]);
+  });
+});
+
+describe('certificate rotation (alipay.open.app.alipaycert.download)', () => {
+  const certSn = (sn: string) => `,"alipay_cert_sn":"${sn}"`;
+  /** The download answer as Alipay documents it: the certificate's PEM, base64, in alipay_cert_content. */
+  const downloadAnswer = (pem: string, sn = testCertificateSns.rotated) => {
+    const node = `{"code":"10000","msg":"Success","alipay_cert_content":"${Buffer.from(pem).toString('base64')}"}`;
+    const sign = createSign('RSA-SHA256')
+      .update(node)
+      .sign(createPrivateKey(rotatedAlipayPrivateKey), 'base64');
+    return body(node, 'alipay_open_app_alipaycert_download_response', sign, certSn(sn));
+  };
+
+  it('downloads the certificate an answer names, trusts it through the root, and signs in', async () => {
+    const tokenCall = interceptMethod(
+      token,
+      body(tokenNode, tokenName, tokenSignRotated, certSn(testCertificateSns.rotated)),
+    );
+    const download = interceptMethod(certificateDownload, downloadAnswer(rotatedAlipayCertificate));
+    const userCall = interceptMethod(
+      userInfo,
+      body(userNode, userName, userSignRotated, certSn(testCertificateSns.rotated)),
+    );
+
+    await expect(login(certificateConfig)).resolves.toMatchObject({
+      id: '2088102104794936',
+      name: '沙箱测试',
+    });
+
+    expect(download.query).toMatchObject({
+      app_id: '2021000000000001',
+      method: 'alipay.open.app.alipaycert.download',
+      app_cert_sn: testCertificateSns.app,
+      alipay_root_cert_sn: testCertificateSns.root,
+    });
+    expect(download.form).toEqual({
+      biz_content: '{"alipay_cert_sn":"f0a84deab02c3da7ae0374089925dee1"}',
+    });
+    expect(verifiesWithAppKey({ ...download.query, ...download.form })).toBe(true);
+    expect(tokenCall.query?.method).toBe(token);
+    expect(userCall.query?.method).toBe(userInfo);
+    // One download for both answers, none for the next sign-in: the certificate is kept.
+    expect(nock.pendingMocks()).toEqual([]);
+    interceptMethod(
+      token,
+      body(tokenNode, tokenName, tokenSignRotated, certSn(testCertificateSns.rotated)),
+    );
+    interceptMethod(
+      userInfo,
+      body(userNode, userName, userSignRotated, certSn(testCertificateSns.rotated)),
+    );
+    await expect(login(certificateConfig)).resolves.toMatchObject({ id: '2088102104794936' });
+
+    // The kept certificate verifies: a signature made with the old key under its SN does not.
+    interceptMethod(
+      token,
+      body(tokenNode, tokenName, tokenSign, certSn(testCertificateSns.rotated)),
+    );
+    const error = await expectFailure(() => login(certificateConfig), 'invalid_response');
+    expect(error.data).toMatchObject({
+      message: `Alipay's signature on the ${token} answer does not verify with the Alipay certificate f0a84deab02c3da7ae0374089925dee1 (downloaded)`,
+    });
+  });
+
+  it('follows the chain when the download holds an intermediate CA certificate', async () => {
+    interceptMethod(
+      token,
+      body(tokenNode, tokenName, tokenSignRotated, certSn(testCertificateSns.chained)),
+    );
+    interceptMethod(
+      certificateDownload,
+      downloadAnswer(chainedAlipayCertificate, testCertificateSns.chained),
+    );
+    interceptMethod(
+      userInfo,
+      body(userNode, userName, userSignRotated, certSn(testCertificateSns.chained)),
+    );
+    await expect(login(certificateConfig)).resolves.toMatchObject({ id: '2088102104794936' });
+  });
+
+  it.each([
+    [
+      'issued by a CA outside alipayRootCertificate',
+      unrelatedAlipayCertificate,
+      testCertificateSns.unrelated,
+      '"Switchboard Fake Alipay" is not issued by a certificate of alipayRootCertificate (its issuer is "Unrelated Test Root")',
+    ],
+    [
+      'expired',
+      expiredAlipayCertificate,
+      testCertificateSns.expired,
+      '"Switchboard Fake Alipay" expired on 2021-01-01T00:00:00.000Z',
+    ],
+    [
+      'altered after it was issued',
+      tamperedAlipayCertificate,
+      testCertificateSns.tampered,
+      'the signature of "Switchboard Test Root CA R1" on "Switchboard Fake Alipay" does not verify: the certificate was altered',
+    ],
+    [
+      'another SN than the one asked for',
+      rotatedAlipayCertificate,
+      '5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e',
+      'its SN is f0a84deab02c3da7ae0374089925dee1, not 5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e',
+    ],
+    [
+      'issued to someone else (an app certificate also chains to the root)',
+      appCertificate,
+      testCertificateSns.app,
+      'it is issued to "2021000000000001", not to "Switchboard Fake Alipay" like the configured Alipay certificate',
+    ],
+  ])(
+    'refuses a downloaded certificate %s, and keeps refusing it',
+    async (_name, pem, sn, problem) => {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        interceptMethod(token, body(tokenNode, tokenName, tokenSignRotated, certSn(sn)));
+        const download = interceptMethod(certificateDownload, downloadAnswer(pem, sn));
+        const error = await expectFailure(() => login(certificateConfig), 'invalid_response');
+        expect(error.data).toMatchObject({
+          provider: 'alipay',
+          message: `Alipay signed with certificate ${sn}, not the configured ${testCertificateSns.alipay}, and the downloaded certificate is refused: ${problem}: download the current Alipay public key certificate (and root certificate) from the Alipay console`,
+        });
+        // Nothing was kept: the second attempt asks again.
+        expect(download.form).toEqual({ biz_content: `{"alipay_cert_sn":"${sn}"}` });
+      }
+      expect(nock.pendingMocks()).toEqual([]);
+    },
+  );
+
+  it('never downloads in public-key mode', async () => {
+    interceptMethod(
+      token,
+      body(tokenNode, tokenName, tokenSign, certSn(testCertificateSns.rotated)),
+    );
+    interceptMethod(userInfo, userBody);
+    await expect(login(verifiedConfig)).resolves.toMatchObject({ id: '2088102104794936' });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});
+
+describe('charsets and escaped slashes', () => {
+  const gbk = { contentType: 'text/html;charset=GBK' };
+
+  it('verifies a GBK answer over the text as decoded, and reads its Chinese', async () => {
+    const bytes = inGbk(userBody);
+    // 沙箱测试 in GBK, not in UTF-8 (e6b299…).
+    expect(bytes.includes(Buffer.from('c9b3cfe4b2e2cad4', 'hex'))).toBe(true);
+    expect(bytes.includes(Buffer.from('沙箱测试'))).toBe(false);
+    interceptMethod(token, tokenBody);
+    interceptMethod(userInfo, bytes, gbk);
+    const user = await login(verifiedConfig);
+    expect(user).toMatchObject({ id: '2088102104794936', name: '沙箱测试' });
+    expect(user.rawData).toMatchObject({
+      [userName]: { province: '安徽省', city: '安庆' },
+    });
+  });
+
+  it('keeps the sub_msg of a GBK error readable, signed or not', async () => {
+    interceptMethod(token, inGbk(codeInvalidBody), gbk);
+    const signed = await expectFailure(() => login(verifiedConfig), 'social_auth_code_invalid');
+    expect(signed.data).toMatchObject({ details: { sub_msg: '授权码code无效' } });
+
+    interceptMethod(
+      token,
+      inGbk(
+        '{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.invalid-app-id","sub_msg":"无效的AppID参数"}}',
+      ),
+      gbk,
+    );
+    const unsigned = await expectFailure(() => login(verifiedConfig), 'invalid_config');
+    expect(unsigned.data).toMatchObject({
+      message: expect.stringMatching(/^无效的AppID参数 \(check appId/),
+      details: { sub_msg: '无效的AppID参数' },
+    });
+  });
+
+  it('accepts a node Alipay signed with its slashes unescaped', async () => {
+    interceptMethod(token, tokenBody);
+    interceptMethod(userInfo, body(userNode, userName, userSignUnescaped));
+    await expect(login(verifiedConfig)).resolves.toMatchObject({
+      avatar: 'https://tfs.alipayobjects.com/images/partner/T1k0xiXXRnXXXXXXXX',
+    });
+  });
+
+  it('still refuses a changed node, escaped or not', async () => {
+    interceptMethod(token, tokenBody);
+    interceptMethod(
+      userInfo,
+      body(userNode.replace('T1k0xiXXRnXXXXXXXX', 'T1evil'), userName, userSignUnescaped),
+    );
+    const error = await expectFailure(() => login(verifiedConfig), 'invalid_response');
+    expect(error.data).toMatchObject({ message: expect.stringContaining('does not verify') });
   });
 });
 

@@ -17,6 +17,8 @@ export const gateways = {
 export const methods = {
   token: 'alipay.system.oauth.token',
   userInfo: 'alipay.user.info.share',
+  /** Certificate mode: the Alipay certificate an answer names by its `alipay_cert_sn`. */
+  certificateDownload: 'alipay.open.app.alipaycert.download',
 } as const;
 
 /** Alipay's own SDKs wait 5 s; the official Logto connector does too. */
@@ -112,7 +114,8 @@ export const defaultMetadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.MultilineText,
       placeholder: '-----BEGIN CERTIFICATE-----',
       showConditions: certificateMode,
-      description: 'Contents of alipayRootCert.crt (all certificates in the file).',
+      description:
+        'Contents of alipayRootCert.crt (all certificates in the file). When Alipay renews its certificate, the new one is checked against it.',
     },
     {
       key: 'authorizationMode',

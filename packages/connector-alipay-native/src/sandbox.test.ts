@@ -1,4 +1,4 @@
-import { createPublicKey, createVerify } from 'node:crypto';
+import { createPublicKey, createVerify, X509Certificate } from 'node:crypto';
 
 import { ConnectorError } from '@logto/connector-kit';
 import { loadPrivateKey } from '@switchboard/core';
@@ -11,7 +11,7 @@ import {
 import { describe, expect, it } from 'vitest';
 
 import { testCertificateSns, validConfig } from './__fixtures__/configs.js';
-import { alipayPublicKey } from './__fixtures__/keys.js';
+import { alipayPublicKey, rootBundle, rotatedAlipayCertificate } from './__fixtures__/keys.js';
 import createConnector from './index.js';
 import { beijingTimestamp, signParameters } from './signing.js';
 import sandbox, { awkwardAuthCodes } from './sandbox.js';
@@ -65,12 +65,31 @@ const answerParts = (text: string) => {
   };
 };
 
+const rotation = sandbox.scenarios.find((scenario) => scenario.name.includes('renewed'));
+
 describe('sandbox scenarios against the Alipay fake on loopback', () => {
+  it('has a certificate-rotation scenario', () => {
+    expect(rotation).toBeDefined();
+  });
+
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
     // As in Logto (and `switchboard demo`): getConfig answers with the saved config.
     const result = await runSandboxScenario(sandbox, scenario, createConnector);
     expect(result.outcome).toBe(scenario.expect);
-    if (scenario.expect === 'success') {
+    if (scenario.expect === 'success' && scenario === rotation) {
+      expect(result.value).toMatchObject({ id: '2088102104794936', name: '沙箱用户' });
+      // The Alipay app, the token call, the download of the renewed certificate it names (once),
+      // then the profile call; all accepted.
+      expect(result.observations.map((observation) => observation.accepted)).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+      expect(result.observations.map((observation) => observation.summary).join('\n')).toMatch(
+        /alipay\.system\.oauth\.token[\s\S]*alipay\.open\.app\.alipaycert\.download[\s\S]*alipay\.user\.info\.share/,
+      );
+    } else if (scenario.expect === 'success') {
       expect(result.value).toMatchObject({ id: '2088102104794936', name: '沙箱用户' });
       // The Alipay app, then the token call, then the profile call; all accepted.
       expect(result.observations.map((observation) => observation.accepted)).toEqual([
@@ -175,6 +194,66 @@ describe('sandbox scenarios against the Alipay fake on loopback', () => {
             .verify(createPublicKey(alipayPublicKey), answer.sign, 'base64'),
         ).toBe(true);
       }
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('under /rotated signs with the renewed key, names its SN and hands that certificate out', async () => {
+    const fake = await sandbox.start();
+    try {
+      const certificateMode = {
+        app_cert_sn: testCertificateSns.app,
+        alipay_root_cert_sn: testCertificateSns.root,
+      };
+      const renewed = new X509Certificate(rotatedAlipayCertificate);
+      const answer = answerParts(
+        (await post(`${fake.url}/rotated`, tokenRequest(certificateMode))).text,
+      );
+      expect(answer).toMatchObject({ name: 'error_response', certSn: testCertificateSns.rotated });
+      expect(
+        createVerify('RSA-SHA256')
+          .update(answer.node, 'utf8')
+          .verify(renewed.publicKey, answer.sign, 'base64'),
+      ).toBe(true);
+
+      const download = (sn: string) =>
+        signParameters(
+          {
+            app_id: validConfig.appId,
+            method: 'alipay.open.app.alipaycert.download',
+            format: 'JSON',
+            charset: 'utf-8',
+            sign_type: 'RSA2',
+            timestamp: beijingTimestamp(),
+            version: '1.0',
+            ...certificateMode,
+            biz_content: JSON.stringify({ alipay_cert_sn: sn }),
+          },
+          appKey,
+          'RSA2',
+        );
+      const served = answerParts(
+        (await post(`${fake.url}/rotated`, download(testCertificateSns.rotated))).text,
+      );
+      expect(served).toMatchObject({ name: 'alipay_open_app_alipaycert_download_response' });
+      expect(served.parsed).toMatchObject({ code: '10000', msg: 'Success' });
+      const pem = Buffer.from(served.parsed.alipay_cert_content ?? '', 'base64').toString('utf8');
+      const certificate = new X509Certificate(pem);
+      // Checked here with node:crypto alone: issued by the test root, and the key that signed above.
+      const [root] = rootBundle.split(/(?<=-----END CERTIFICATE-----)\n/);
+      expect(certificate.verify(new X509Certificate(root!).publicKey)).toBe(true);
+      expect(certificate.fingerprint256).toBe(renewed.fingerprint256);
+
+      const unknown = answerParts(
+        (await post(`${fake.url}/rotated`, download('00000000000000000000000000000000'))).text,
+      );
+      expect(unknown.parsed).toMatchObject({ code: '40004' });
+      expect(fake.observations.map((observation) => observation.accepted)).toEqual([
+        false,
+        true,
+        false,
+      ]);
     } finally {
       await fake.close();
     }

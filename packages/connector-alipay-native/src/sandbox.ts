@@ -1,9 +1,17 @@
 // The Alipay fake for `switchboard demo`: a gateway that checks request signatures with the app's
 // public key (or app certificate) and signs its answers with its own key, plus a stand-in for the
-// Alipay app that hands out auth codes. Its signing and certificate code is its own
+// Alipay app that hands out auth codes. Under /rotated it plays Alipay after a certificate renewal:
+// it signs with the renewed key, names the renewed certificate's SN and hands that certificate out
+// through alipay.open.app.alipaycert.download. Its signing and certificate code is its own
 // (./sandbox/protocol.ts, node:crypto from Alipay's documentation), never the connector's. Not part
 // of the published package; all keys are the test-only fixtures.
-import { createPrivateKey, createPublicKey, randomBytes, X509Certificate } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  randomBytes,
+  X509Certificate,
+} from 'node:crypto';
 
 import {
   type FakeReply,
@@ -23,6 +31,8 @@ import {
   appCertificate,
   appPublicKey,
   rootBundle,
+  rotatedAlipayCertificate,
+  rotatedAlipayPrivateKey,
 } from './__fixtures__/keys.js';
 import {
   answerBody,
@@ -41,13 +51,25 @@ const uploaded = {
   publicKey: createPublicKey(appPublicKey),
   certificate: new X509Certificate(appCertificate),
 };
-const gatewayKey = createPrivateKey(alipayPrivateKey);
 /** The SNs the gateway expects and sends in certificate mode, worked out from the certificates. */
 const sns = {
   app: certificateSnOf(uploaded.certificate),
   root: rootCertificateSnOf(rootBundle),
   alipay: certificateSnOf(new X509Certificate(alipayPublicCertificate)),
+  rotated: certificateSnOf(new X509Certificate(rotatedAlipayCertificate)),
 };
+/** The gateway's key and the SN of its certificate: as first issued, and after the renewal. */
+type Signer = { key: KeyObject; certSn: string };
+const signers: Readonly<Record<'first' | 'rotated', Signer>> = {
+  first: { key: createPrivateKey(alipayPrivateKey), certSn: sns.alipay },
+  rotated: { key: createPrivateKey(rotatedAlipayPrivateKey), certSn: sns.rotated },
+};
+/** What alipay.open.app.alipaycert.download hands out, by SN. */
+const alipayCertificates = new Map([
+  [sns.alipay, alipayPublicCertificate],
+  [sns.rotated, rotatedAlipayCertificate],
+]);
+const rotatedPrefix = '/rotated';
 const user = {
   user_id: '2088102104794936',
   open_id: '074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5',
@@ -113,15 +135,16 @@ const answer = (
   node: Node,
   signType: 'RSA' | 'RSA2',
   certificateMode: boolean,
+  signer: Signer = signers.first,
 ): FakeReply => ({
   status: 200,
   headers: { 'content-type': 'text/html;charset=utf-8' },
   body: answerBody(
     name,
     JSON.stringify(node),
-    gatewayKey,
+    signer.key,
     signType,
-    certificateMode ? sns.alipay : undefined,
+    certificateMode ? signer.certSn : undefined,
   ),
 });
 
@@ -244,7 +267,12 @@ export default defineSandbox({
       };
     };
 
-    return startFakeServer((request, observe) => {
+    return startFakeServer((received, observe) => {
+      const rotated = received.path.startsWith(`${rotatedPrefix}/`);
+      const request = rotated
+        ? { ...received, path: received.path.slice(rotatedPrefix.length) }
+        : received;
+      const signer = rotated ? signers.rotated : signers.first;
       if (request.path.startsWith('/app/')) return app(request, observe);
       if (request.method !== 'POST' || request.path !== '/gateway.do') {
         observe({
@@ -278,7 +306,7 @@ export default defineSandbox({
       const common = checkCommon(parameters);
       if (common) {
         observe({ summary, accepted: false, reason: `${common.sub_code}` });
-        return answer('error_response', common, signType, certificateMode);
+        return answer('error_response', common, signType, certificateMode, signer);
       }
       if (method === 'alipay.system.oauth.token') {
         if (
@@ -296,6 +324,7 @@ export default defineSandbox({
             failure('40002', 'isv.code-invalid', '授权码code无效'),
             signType,
             certificateMode,
+            signer,
           );
         }
         const accessToken = `authusrB${randomBytes(16).toString('hex')}`;
@@ -313,6 +342,44 @@ export default defineSandbox({
           },
           signType,
           certificateMode,
+          signer,
+        );
+      }
+      if (method === 'alipay.open.app.alipaycert.download') {
+        let requested: unknown;
+        try {
+          requested = (JSON.parse(parameters.biz_content ?? '') as { alipay_cert_sn?: unknown })
+            .alipay_cert_sn;
+        } catch {
+          requested = undefined;
+        }
+        const pem = typeof requested === 'string' ? alipayCertificates.get(requested) : undefined;
+        if (!pem) {
+          observe({
+            summary,
+            accepted: false,
+            reason: `no Alipay certificate ${String(requested)}`,
+          });
+          // The fake's own wording: Alipay does not document this failure.
+          return answer(
+            nodeNameOf(method),
+            failure('40004', 'isv.alipay-cert-not-exist', '支付宝公钥证书不存在'),
+            signType,
+            certificateMode,
+            signer,
+          );
+        }
+        observe({ summary, accepted: true });
+        return answer(
+          nodeNameOf(method),
+          {
+            code: '10000',
+            msg: 'Success',
+            alipay_cert_content: Buffer.from(pem, 'utf8').toString('base64'),
+          },
+          signType,
+          certificateMode,
+          signer,
         );
       }
       if (method === 'alipay.user.info.share') {
@@ -323,6 +390,7 @@ export default defineSandbox({
             failure('20001', 'aop.invalid-auth-token', '无效的访问令牌'),
             signType,
             certificateMode,
+            signer,
           );
         }
         observe({ summary, accepted: true });
@@ -340,6 +408,7 @@ export default defineSandbox({
           },
           signType,
           certificateMode,
+          signer,
         );
       }
       observe({ summary, accepted: false, reason: 'isv.invalid-method' });
@@ -348,6 +417,7 @@ export default defineSandbox({
         failure('40002', 'isv.invalid-method', '不存在的方法名'),
         signType,
         certificateMode,
+        signer,
       );
     });
   },
@@ -391,6 +461,22 @@ export default defineSandbox({
           { auth_code: new URLSearchParams(result).get('auth_code') },
           async () => ({}),
         );
+      },
+      expect: 'success',
+    },
+    {
+      name: 'login in certificate mode after Alipay renewed its certificate (downloaded, checked against the root)',
+      config: (baseUrl) => ({ ...certificateConfig, endpoint: `${baseUrl}${rotatedPrefix}` }),
+      run: async (connector, config) => {
+        const uri = await connector.getAuthorizationUri!(
+          { ...authorizationRequest, state: 'demo-state-3' },
+          async () => {},
+        );
+        const query = new URL(uri).searchParams;
+        const consent = (await (
+          await fetch(`${String(config.endpoint)}/app/authorize?${query}`)
+        ).json()) as { auth_code?: string };
+        return connector.getUserInfo!({ auth_code: consent.auth_code }, async () => ({}));
       },
       expect: 'success',
     },

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 
 import { loadPrivateKey } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   certificateSn,
   pemCertificates,
   rootCertificateSn,
+  trustDownloadedCertificate,
 } from './certificates.js';
 import { testCertificateSns } from './__fixtures__/configs.js';
 import {
@@ -15,8 +16,14 @@ import {
   alipayPublicKey,
   appCertificate,
   appPrivateKey,
+  chainedAlipayCertificate,
+  expiredAlipayCertificate,
   realAlipayRootBundle,
   rootBundle,
+  rotatedAlipayCertificate,
+  rotatedAlipayPrivateKey,
+  tamperedAlipayCertificate,
+  unrelatedAlipayCertificate,
 } from './__fixtures__/keys.js';
 import {
   codeInvalidNode,
@@ -27,6 +34,7 @@ import {
   userNode,
   userSign,
   userSignSha1,
+  userSignUnescaped,
 } from './__fixtures__/responses.js';
 import {
   authInfoString,
@@ -191,6 +199,18 @@ describe('response verification over the raw node text', () => {
     expect(verifyNode(userNode, userSign, alipayKey, 'RSA')).toBe(false);
     expect(verifyNode(userNode, 'not base64 at all', alipayKey, 'RSA2')).toBe(false);
   });
+
+  it('retries once with \\/ written /, as Alipay’s SDKs do, and only that way round', () => {
+    const unescaped = userNode.replaceAll('\\/', '/');
+    expect(unescaped).toContain('"avatar":"https://tfs.alipayobjects.com/images/partner/');
+    expect(verifyNode(userNode, userSignUnescaped, alipayKey, 'RSA2')).toBe(true);
+    expect(verifyNode(unescaped, userSignUnescaped, alipayKey, 'RSA2')).toBe(true);
+    // A signature over the escaped text does not cover the unescaped one.
+    expect(verifyNode(unescaped, userSign, alipayKey, 'RSA2')).toBe(false);
+    expect(verifyNode(userNode.replace('安庆', '合肥'), userSignUnescaped, alipayKey, 'RSA2')).toBe(
+      false,
+    );
+  });
 });
 
 describe('certificate SNs', () => {
@@ -229,10 +249,69 @@ describe('certificate SNs', () => {
     );
   });
 
+  it('SNs of the rotated test Alipay certificates', () => {
+    const sn = (pem: string) => certificateSn(pemCertificates(pem)[0]!);
+    expect(sn(rotatedAlipayCertificate)).toBe(testCertificateSns.rotated);
+    expect(sn(chainedAlipayCertificate)).toBe(testCertificateSns.chained);
+    expect(sn(expiredAlipayCertificate)).toBe(testCertificateSns.expired);
+    expect(sn(unrelatedAlipayCertificate)).toBe(testCertificateSns.unrelated);
+    expect(sn(tamperedAlipayCertificate)).toBe(testCertificateSns.tampered);
+  });
+
   it('reads PEM pasted with literal \\n', () => {
     expect(rootCertificateSn(pemCertificates(rootBundle.replaceAll('\n', '\\n')))).toBe(
       testCertificateSns.root,
     );
+  });
+});
+
+describe('a downloaded Alipay certificate', () => {
+  const configured = new X509Certificate(alipayPublicCertificate);
+  const roots = pemCertificates(rootBundle).map((der) => new X509Certificate(der));
+  const expected = (sn: string) => ({ sn, subject: configured.subject, roots });
+
+  it('is trusted when it chains to the root, with the key it holds', () => {
+    const trust = trustDownloadedCertificate(
+      rotatedAlipayCertificate,
+      expected(testCertificateSns.rotated),
+    );
+    expect(
+      'publicKey' in trust && trust.publicKey.equals(createPublicKey(rotatedAlipayPrivateKey)),
+    ).toBe(true);
+  });
+
+  it.each([
+    // Valid from 2024-01-01 (see __fixtures__/keys.ts).
+    [
+      'before its validity period',
+      rotatedAlipayCertificate,
+      testCertificateSns.rotated,
+      new Date('2023-12-31T23:59:59Z'),
+      '"Switchboard Fake Alipay" is not valid before 2024-01-01T00:00:00.000Z',
+    ],
+    [
+      'without its intermediate CA certificate',
+      chainedAlipayCertificate.split(/(?<=-----END CERTIFICATE-----)/)[0]!,
+      testCertificateSns.chained,
+      undefined,
+      '"Switchboard Fake Alipay" is not issued by a certificate of alipayRootCertificate (its issuer is "Switchboard Test Class 1 CA")',
+    ],
+    [
+      'that is no PEM certificate',
+      'hello',
+      'f0a84deab02c3da7ae0374089925dee1',
+      undefined,
+      'it holds no PEM certificate',
+    ],
+    [
+      'that is not readable',
+      '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----',
+      'f0a84deab02c3da7ae0374089925dee1',
+      undefined,
+      'it is not a readable certificate',
+    ],
+  ])('is refused %s', (_name, pem, sn, now, problem) => {
+    expect(trustDownloadedCertificate(pem, expected(sn), now)).toEqual({ problem });
   });
 });
 

@@ -115,13 +115,19 @@ export const rawMembers = (text: string): Map<string, string> => {
 /** The node Alipay answers a method with: `alipay.user.info.share` → `alipay_user_info_share_response`. */
 export const responseNodeName = (method: string) => `${method.replaceAll('.', '_')}_response`;
 
-/** Checks Alipay's `sign` over the raw node text. */
+/**
+ * Checks Alipay's `sign` over the raw node text. Alipay sometimes signs a node before escaping its
+ * slashes; like its SDKs, a check that fails is retried once with every `\/` written `/`.
+ */
 export const verifyNode = (
   nodeText: string,
   signature: string,
   key: KeyObject,
   signType: SignType,
-): boolean => rsaVerify(key, signAlgorithms[signType], nodeText, signature);
+): boolean =>
+  rsaVerify(key, signAlgorithms[signType], nodeText, signature) ||
+  (nodeText.includes('\\/') &&
+    rsaVerify(key, signAlgorithms[signType], nodeText.replaceAll('\\/', '/'), signature));
 
 /** Fixed fields of the app-login auth info string (https://opendocs.alipay.com/open/218/105327). */
 const authInfoFields = {

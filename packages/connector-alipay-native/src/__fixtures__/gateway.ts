@@ -3,11 +3,19 @@ import nock from 'nock';
 /** What the connector sent to the gateway in one call. */
 export type SeenCall = { query?: Record<string, string>; form?: Record<string, string> };
 
-/** Intercepts one gateway call for `method` and answers with `reply` (raw text, HTTP 200 by default). */
+/**
+ * Intercepts one gateway call for `method` and answers with `reply` (raw text or bytes, HTTP 200
+ * and `text/html;charset=utf-8` by default).
+ */
 export const interceptMethod = (
   method: string,
-  reply: string,
-  { host = 'https://openapi.alipay.com', path = '/gateway.do', status = 200 } = {},
+  reply: string | Buffer,
+  {
+    host = 'https://openapi.alipay.com',
+    path = '/gateway.do',
+    status = 200,
+    contentType = 'text/html;charset=utf-8',
+  } = {},
 ): SeenCall => {
   const seen: SeenCall = {};
   nock(host)
@@ -20,6 +28,6 @@ export const interceptMethod = (
       seen.query = query as Record<string, string>;
       return true;
     })
-    .reply(status, reply, { 'content-type': 'text/html;charset=utf-8' });
+    .reply(status, reply, { 'content-type': contentType });
   return seen;
 };

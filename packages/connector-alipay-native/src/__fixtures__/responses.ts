@@ -29,3 +29,36 @@ export const body = (node: string, name: string, sign?: string, extra = '') =>
 export const tokenBody = body(tokenNode, 'alipay_system_oauth_token_response', tokenSign);
 export const userBody = body(userNode, 'alipay_user_info_share_response', userSign);
 export const codeInvalidBody = body(codeInvalidNode, 'error_response', codeInvalidSign);
+
+/**
+ * `userNode` signed over its text with `\/` written `/`, as Alipay sometimes signs it (its SDKs
+ * retry the check that way): `sed 's#\\/#/#g' user-node.txt | openssl dgst -sha256 -sign alipay.key`.
+ */
+export const userSignUnescaped =
+  '0R16MN2EZIECKvMH+EmUQgktTxQ6lw5mhK+zi73RahtWYI2x+NqzfmC3gk4mrGM1W9wWw4x7dzqy12rSybR0FnEM2joG5Umzgc48st3MNhtAYnUHdXNbXIMfWzbjZOw7W9SRRDbABnSnwHRoIiQoiQGlwV6qFoWHvmNrxUo4BQ+iu2tAPURZ2ghBI5nUMH9pSHxkAw2UJ4wL3kOfELHId7bvO2dG5IdX3aCVpmSuEzUVBIWLxisNIDyW4HVc5W+vsIhqDqskkjmR7FTCB0UkzN/0dbJNyf1MX9prYEej/Tqa5VX5BVef4JcSEtKQXaNWLAVbDGr95lUA3PqYQu29+A==';
+
+/** `tokenNode` and `userNode` signed with the rotated Alipay key (`rotatedAlipayPrivateKey`, alipay2.key). */
+export const tokenSignRotated =
+  'HaLXWYL9M+znDtmjyGUhIUufiBnjaxesdYgR0SJ+ki0SG7zki8R6bJCGrVCGTTVpdjbUYBUYHbKv3Mz9ODqx3dI1znSOAYneznv3bHaS3Dx0gJkKqkjexVaU1Ti9FPTLEbM3SNS6wmdT70mLvFCtng9EOndS79R0H/SD2zo7ZBpBebBSjUbkiZWm8ATjKGIj7VW+P4ipWCPWIRcGAD4qjr52z0qCBuwFCP+Svdbp8s5YlZc0TAkZNDs/ZNMo9m3bpKGOqWifnB6J8HpO1e2QJGmTH+gq9K2uWYeqUreUWq3e26zoYiV7/fWXhlom/loxxZNAi/79eZKNca3AjIRLbw==';
+export const userSignRotated =
+  'T9f+qL1hCjq0d3DjUkt0llpqOrdDKiqjrCmJs4v0k8aHepxLo7Dnz+CB/wvxVE61hphlb8gOKCCQJFZG78c2N2yvVMxCrR3fLywtYWjAQ1YBmjfy05gsaoZjyyGuP0XP7N5mDJkKPAdOlc4/PNAkn8UO2wKoJIqhM2GoxHLwH3PmT7WoNrrizqdeVhaPMBzjzEnfNFNGJn07wMOy4oektN202oKB7+HzonXl9cHwg54oPqbZjVJqqq/QAPsFWvQNY3dpWHUWO6BO4EnxT62OYHmGJIvEhFEKhovnRbX1XG5Qbi2ViVwp1y3TUzWGB7qwX0MXrFD+CEMdtSKpZq7Ibw==';
+
+/** GBK bytes of the Chinese in these answers: `printf '%s' 沙箱测试 | iconv -f utf-8 -t gbk | xxd -p`. */
+const gbkBytes: Readonly<Record<string, string>> = {
+  沙箱测试: 'c9b3cfe4b2e2cad4',
+  安徽省: 'b0b2bbd5caa1',
+  安庆: 'b0b2c7ec',
+  授权码code无效: 'cadac8a8c2eb636f6465ceded0a7',
+  无效的AppID参数: 'ceded0a7b5c44170704944b2cecafd',
+};
+
+/** A body as a gateway answering in GBK sends it: ASCII as is, each Chinese phrase as its GBK bytes. */
+export const inGbk = (text: string): Buffer =>
+  Buffer.concat(
+    text.split(/([^ -~][^"]*)/).map((part, index) => {
+      if (index % 2 === 0) return Buffer.from(part, 'ascii');
+      const hex = gbkBytes[part];
+      if (!hex) throw new Error(`no GBK bytes written out for ${part}`);
+      return Buffer.from(hex, 'hex');
+    }),
+  );
