@@ -18,7 +18,8 @@ const rootManifest = readJson(path.join(root, 'package.json'));
 const allowed = [
   /^package\.json$/,
   /^lib\/.+\.(js|d\.ts|js\.map)$/,
-  /^README\.md$/,
+  // README.md and its translations (README.es.md, README.pt-BR.md, …).
+  /^README(\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*)?\.md$/,
   /^LICENSE$/,
   /^CHANGELOG\.md$/,
   /^logo(-dark)?\.(svg|png)$/,

@@ -32,13 +32,49 @@ export const defaultMetadata: ConnectorMetadata = {
   platform: ConnectorPlatform.Native,
   name: {
     en: 'Alipay (Switchboard)',
+    ar: 'Alipay (Switchboard)',
+    de: 'Alipay (Switchboard)',
+    es: 'Alipay (Switchboard)',
+    fr: 'Alipay (Switchboard)',
+    it: 'Alipay (Switchboard)',
+    ja: 'Alipay (Switchboard)',
+    ko: '알리페이 (Switchboard)',
+    'pl-PL': 'Alipay (Switchboard)',
+    'pt-BR': 'Alipay (Switchboard)',
+    'pt-PT': 'Alipay (Switchboard)',
+    ru: 'Alipay (Switchboard)',
+    th: 'Alipay (Switchboard)',
+    'tr-TR': 'Alipay (Switchboard)',
     'zh-CN': '支付宝 (Switchboard)',
+    'zh-HK': '支付寶 (Switchboard)',
+    'zh-TW': '支付寶 (Switchboard)',
   },
   logo: './logo.svg',
   logoDark: null,
   description: {
     en: 'Sign in with Alipay in native iOS and Android apps, with public-key or certificate signing, verified responses and open_id support.',
+    ar: 'تسجيل الدخول باستخدام Alipay في تطبيقات iOS وAndroid الأصلية، مع التوقيع بالمفتاح العام أو بالشهادة، والتحقق من الردود، ودعم open_id.',
+    de: 'Anmeldung mit Alipay in nativen iOS- und Android-Apps, mit Signatur per öffentlichem Schlüssel oder Zertifikat, geprüften Antworten und open_id-Unterstützung.',
+    es: 'Inicio de sesión con Alipay en apps nativas de iOS y Android, con firma por clave pública o certificado, respuestas verificadas y compatibilidad con open_id.',
+    fr: 'Connexion avec Alipay dans les apps natives iOS et Android, avec signature par clé publique ou certificat, réponses vérifiées et prise en charge d’open_id.',
+    it: 'Accesso con Alipay nelle app native iOS e Android, con firma a chiave pubblica o certificato, risposte verificate e supporto di open_id.',
+    ja: 'ネイティブのiOS・AndroidアプリでAlipayログイン。公開鍵または証明書による署名、レスポンスの検証、open_idに対応します。',
+    ko: '네이티브 iOS 및 Android 앱에서 알리페이로 로그인합니다. 공개 키 또는 인증서 서명, 응답 검증, open_id를 지원합니다.',
+    'pl-PL':
+      'Logowanie przez Alipay w natywnych aplikacjach iOS i Android: podpis kluczem publicznym lub certyfikatem, weryfikowane odpowiedzi i obsługa open_id.',
+    'pt-BR':
+      'Login com Alipay em apps nativos iOS e Android, com assinatura por chave pública ou certificado, respostas verificadas e suporte a open_id.',
+    'pt-PT':
+      'Início de sessão com Alipay em aplicações nativas iOS e Android, com assinatura por chave pública ou certificado, respostas verificadas e suporte para open_id.',
+    ru: 'Вход через Alipay в нативных приложениях iOS и Android: подпись открытым ключом или сертификатом, проверка ответов и поддержка open_id.',
+    th: 'ลงชื่อเข้าใช้ด้วย Alipay ในแอป iOS และ Android แบบเนทีฟ รองรับการลงนามด้วยคีย์สาธารณะหรือใบรับรอง การตรวจสอบการตอบกลับ และ open_id',
+    'tr-TR':
+      'Yerel iOS ve Android uygulamalarında Alipay ile oturum açma; açık anahtar veya sertifikayla imzalama, doğrulanmış yanıtlar ve open_id desteği.',
     'zh-CN': '在 iOS 和 Android 原生应用中使用支付宝登录，支持公钥或证书签名、响应验签和 open_id。',
+    'zh-HK':
+      '在 iOS 及 Android 原生應用程式中以支付寶登入，支援公鑰或證書簽名、回應驗簽及 open_id。',
+    'zh-TW':
+      '在 iOS 與 Android 原生應用程式中使用支付寶登入，支援公鑰或憑證簽章、回應驗章及 open_id。',
   },
   readme: './README.md',
   formItems: [
