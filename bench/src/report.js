@@ -1,11 +1,33 @@
 // Turns one run into the console table and bench/RESULTS.md. Ratios are Switchboard / official:
 // below 1 means Switchboard is faster or smaller.
+import { targets } from './targets.js';
 
 const us = (value) => (Number.isFinite(value) ? `${Math.round(value)}` : '—');
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 const kib = (value) => (Number.isFinite(value) ? (value / 1024).toFixed(1) : '—');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : Number.NaN);
 const fixed2 = (value) => (Number.isFinite(value) ? value.toFixed(2) : '—');
+const load1 = (load) => load.map((value) => value.toFixed(2)).join(' / ');
+
+/**
+ * A target: a number is a ratio (Switchboard / official ≤ it); `{ below, unit }` is an absolute
+ * bound on Switchboard's own figure.
+ * @typedef {number | { below: number, unit: string }} Target
+ */
+const targetText = (target) =>
+  target === undefined
+    ? ''
+    : typeof target === 'number'
+      ? `≤ ${target}`
+      : `SB < ${target.below} ${target.unit}`;
+const verdict = (target, sb, value) => {
+  if (target === undefined) return '';
+  const checked = typeof target === 'number' ? value : sb;
+  if (!Number.isFinite(checked)) return '';
+  return (typeof target === 'number' ? checked <= target : checked < target.below)
+    ? 'met'
+    : 'missed';
+};
 
 /**
  * The rows of the results table: provider, figure, Switchboard, official, ratio, target, verdict.
@@ -16,18 +38,7 @@ const tableRows = (report) => {
   for (const connector of report.ready) {
     const result = report.results[connector.provider];
     const operation = connector.bench.operation;
-    const add = (figure, sb, official, format, target) => {
-      const value = ratio(sb, official);
-      rows.push([
-        connector.provider,
-        figure,
-        format(sb),
-        format(official),
-        fixed2(value),
-        target === undefined ? '' : `≤ ${target}`,
-        target === undefined || !Number.isFinite(value) ? '' : value <= target ? 'met' : 'missed',
-      ]);
-    };
+    const add = addRow(rows, connector.provider);
     const time = result.time ?? {};
     const { switchboard: sb = {}, official = {}, floor = {}, floorHttps = {} } = time;
     if (result.error || sb.error || official.error) {
@@ -56,6 +67,7 @@ const tableRows = (report) => {
         sb.median - floor.median,
         official.median - floor.median,
         us,
+        targets.overheadRatio,
       );
       add(`client process CPU per ${operation} (mean), µs`, sb.cpuPerCall, official.cpuPerCall, us);
     }
@@ -76,7 +88,7 @@ const tableRows = (report) => {
         cold.switchboard.aboveEmptyEntry,
         cold.official.aboveEmptyEntry,
         ms,
-        0.8,
+        targets.coldImportRatio,
       );
       add(
         "cold import, ms above `node -e ''`",
@@ -95,6 +107,65 @@ const tableRows = (report) => {
         cold.switchboard.shared,
         cold.official.shared,
         ms,
+      );
+    }
+    const startup = result.startup ?? {};
+    if (startup.switchboard?.error || startup.official?.error) {
+      rows.push([
+        connector.provider,
+        'startup: not measured (see the notes)',
+        '—',
+        '—',
+        '',
+        '',
+        '',
+      ]);
+    } else if (startup.switchboard?.heap !== undefined) {
+      const sms = startup.switchboard.types?.includes('Sms');
+      add(
+        'startup heap growth after GC (got, zod, kit loaded), KiB',
+        startup.switchboard.heap,
+        startup.official.heap,
+        kib,
+        sms ? targets.startupHeapSmsRatio : undefined,
+      );
+      add(
+        'startup import + factory (got, zod, kit loaded), ms',
+        startup.switchboard.ms,
+        startup.official.ms,
+        ms,
+      );
+    }
+    const firstSend = result.firstSend ?? {};
+    if (firstSend.switchboard?.error || firstSend.official?.error) {
+      rows.push([
+        connector.provider,
+        `first ${operation}: not measured (see the notes)`,
+        '—',
+        '—',
+        '',
+        '',
+        '',
+      ]);
+    } else if (firstSend.switchboard && firstSend.official) {
+      add(
+        `first ${operation} after startup, ms`,
+        firstSend.switchboard.first,
+        firstSend.official.first,
+        ms,
+      );
+      add(
+        `second ${operation}, same process, ms`,
+        firstSend.switchboard.second,
+        firstSend.official.second,
+        ms,
+      );
+      add(
+        `one-time cost of the first ${operation} (first − second), ms`,
+        firstSend.switchboard.oneTime,
+        firstSend.official.oneTime,
+        ms,
+        { below: targets.firstSendOneTimeMs, unit: 'ms' },
       );
     }
     const size = result.size;
@@ -116,8 +187,56 @@ const tableRows = (report) => {
       );
     }
   }
+  const all = report.startupAll;
+  if (all?.switchboard && all?.official && !all.switchboard.error && !all.official.error) {
+    const add = addRow(rows, `all ${all.count}`);
+    add(
+      'startup heap growth after GC (got, zod, kit loaded), KiB',
+      all.switchboard.heap,
+      all.official.heap,
+      kib,
+      targets.startupHeapAllRatio,
+    );
+    add(
+      'startup import + factory (got, zod, kit loaded), ms',
+      all.switchboard.ms,
+      all.official.ms,
+      ms,
+      targets.startupTimeAllRatio,
+    );
+    // What loading them together saves over the sum of each alone: code they share.
+    const aloneSum = (variant) =>
+      report.ready.reduce(
+        (sum, connector) =>
+          sum + (report.results[connector.provider].startup?.[variant]?.heap ?? Number.NaN),
+        0,
+      );
+    add(
+      'startup heap, sum of each connector alone, KiB',
+      aloneSum('switchboard'),
+      aloneSum('official'),
+      kib,
+    );
+  }
   return rows;
 };
+
+/** A function that appends one row: figure, both values, their ratio, the target and verdict. */
+const addRow =
+  (rows, provider) =>
+  /** @param {Target} [target] */
+  (figure, sb, official, format, target) => {
+    const value = ratio(sb, official);
+    rows.push([
+      provider,
+      figure,
+      format(sb),
+      format(official),
+      fixed2(value),
+      targetText(target),
+      verdict(target, sb, value),
+    ]);
+  };
 
 const header = ['provider', 'figure', 'Switchboard', 'official', 'SB / official', 'target', ''];
 const rightAligned = [false, false, true, true, true, false, false];
@@ -137,6 +256,8 @@ export const renderConsole = (report) => {
       .join('  ')
       .trimEnd();
   const out = [
+    `Node ${report.node}; ${report.machine.cores} cores; load average (1, 5, 15 min) at start ${load1(report.load.start)}, at end ${load1(report.load.end)}`,
+    '',
     line(rows[0]),
     widths.map((size) => '-'.repeat(size)).join('  '),
     ...rows.slice(1).map(line),
@@ -145,6 +266,7 @@ export const renderConsole = (report) => {
     for (const note of report.results[connector.provider].notes)
       out.push(`${connector.provider}: ${note}`);
   }
+  for (const note of report.startupAll?.notes ?? []) out.push(note);
   for (const { folder, reason } of report.skipped)
     out.push(`${folder}: not benchmarked yet: ${reason}`);
   return out.join('\n');
@@ -217,6 +339,134 @@ const profileSection = (title, profiles, unit) => {
   return lines;
 };
 
+/** Lazy chunks: what the startup figure leaves out and the first send loads. */
+const startupSection = (report) => {
+  const rows = [];
+  for (const connector of report.ready) {
+    const { switchboard: sb, official } = report.results[connector.provider].startup ?? {};
+    if (!sb || sb.error || !official || official.error) continue;
+    const chunks = sb.chunks;
+    rows.push([
+      connector.provider,
+      sb.types?.join(', ') ?? '',
+      kib(sb.entryBytes),
+      kib(official.entryBytes),
+      kib(sb.heap),
+      kib(official.heap),
+      chunks ? chunks.files.map(({ name }) => name).join(', ') : 'none',
+      chunks ? kib(chunks.files.reduce((sum, { bytes }) => sum + bytes, 0)) : '—',
+      chunks ? kib(chunks.heap) : '—',
+      chunks ? kib(chunks.largeObjects) : '—',
+      chunks ? ms(chunks.ms) : '—',
+      chunks ? kib(sb.heap + chunks.heap) : kib(sb.heap),
+    ]);
+  }
+  if (rows.length === 0) return [];
+  return [
+    '## Startup heap and lazy chunks',
+    '',
+    "The startup heap figure (fresh `node --expose-gc`, got, zod and kit loaded, `gc()` twice before and after importing and creating the connector) leaves out what a connector imports on first use. Here, per connector: the size of each `lib/index.js`, the startup figure, and the chunks Switchboard's `lib/index.js` imports lazily, imported afterwards in the same processes: their size on disk, the heap they add (of it, V8's large-object space, where a module's source text over about 128 KiB goes), their import time, and Switchboard's heap after them (what a process holds once its first send has run). Medians over the same fresh processes.",
+    '',
+    markdownTable(
+      [
+        'provider',
+        'type',
+        'SB lib/index.js, KiB',
+        'official lib/index.js, KiB',
+        'SB startup heap, KiB',
+        'official startup heap, KiB',
+        'SB lazy chunks',
+        'on disk, KiB',
+        'heap added, KiB',
+        'of it large objects, KiB',
+        'import, ms',
+        'SB heap with chunks, KiB',
+      ],
+      rows.map((row) => row.map(escapeCell)),
+      [false, false, true, true, true, true, false, true, true, true, true, true],
+    ),
+    '',
+  ];
+};
+
+/** What the startup heap growth is made of, where a heap target was missed. */
+const heapSection = (report) => {
+  const analysed = [
+    ...report.ready
+      .filter((connector) => report.results[connector.provider].heapProfiles)
+      .map((connector) => [connector.provider, report.results[connector.provider].heapProfiles]),
+    ...(report.startupAll?.heapProfiles
+      ? [[`all ${report.startupAll.count} together`, report.startupAll.heapProfiles]]
+      : []),
+  ];
+  if (analysed.length === 0) return [];
+  const lines = [
+    '## Where the memory goes',
+    '',
+    'V8 heap snapshots of one startup process per variant (`node --expose-gc`, got, zod and kit loaded, `gc()` twice, snapshot; import and factory; `gc()` twice, snapshot), taken where a startup heap target was missed (or with `BENCH_PROFILE=always`): the objects in the second snapshot that were not in the first, by kind, self sizes in KiB. Native (C++) objects are left out, as heapUsed leaves them out. "Module source text" is the source string V8 keeps for each module (one byte per character, two when the file has any character beyond Latin-1).',
+    '',
+  ];
+  for (const [title, profiles] of analysed) {
+    const { switchboard: sb, official } = profiles;
+    if (!sb?.startup || !official?.startup) continue;
+    const kinds = new Map();
+    for (const [name, profile] of [
+      ['switchboard', sb.startup],
+      ['official', official.startup],
+    ]) {
+      for (const { kind, bytes } of profile.kinds)
+        kinds.set(kind, { ...kinds.get(kind), [name]: bytes });
+    }
+    const rows = [...kinds.entries()]
+      .map(([kind, value]) => [kind, value.switchboard ?? 0, value.official ?? 0])
+      .sort((a, b) => Math.max(b[1], b[2]) - Math.max(a[1], a[2]))
+      .map(([kind, a, b]) => [escapeCell(kind), kib(a), kib(b), kib(a - b)]);
+    rows.push([
+      'total',
+      kib(sb.startup.total),
+      kib(official.startup.total),
+      kib(sb.startup.total - official.startup.total),
+    ]);
+    const sourceList = (profile) =>
+      profile.sources
+        .slice(0, 6)
+        .map(
+          ({ script, bytes, onDisk }) =>
+            `\`${script}\` ${kib(bytes)}${onDisk && bytes > onDisk * 1.5 ? ` (two-byte: ${kib(onDisk)} on disk)` : ''}`,
+        )
+        .join(', ');
+    lines.push(
+      `### ${title}: startup`,
+      '',
+      markdownTable(['kind, KiB', 'Switchboard', 'official', 'difference'], rows, [
+        false,
+        true,
+        true,
+        true,
+      ]),
+      '',
+      `- zod schemas created: Switchboard ${sb.startup.zodSchemas}, official ${official.startup.zodSchemas}`,
+      `- module source text, largest: Switchboard ${sourceList(sb.startup) || '—'}; official ${sourceList(official.startup) || '—'}`,
+      '',
+    );
+    if (sb.chunks) {
+      const chunkRows = sb.chunks.kinds
+        .slice(0, 6)
+        .map(({ kind, bytes }) => [escapeCell(kind), kib(bytes)]);
+      chunkRows.push(['total', kib(sb.chunks.total)]);
+      lines.push(
+        `### ${title}: Switchboard's lazy chunks, loaded after startup`,
+        '',
+        markdownTable(['kind', 'KiB'], chunkRows, [false, true]),
+        '',
+        `- module source text: ${sourceList(sb.chunks) || '—'}`,
+        '',
+      );
+    }
+  }
+  return lines;
+};
+
 export const renderMarkdown = (report) => {
   const { machine, settings } = report;
   const lines = [
@@ -245,7 +495,8 @@ export const renderMarkdown = (report) => {
             .join(', ')})`
         : '—'
     }; both connectors pay this in a fresh process`,
-    `- Load average (1 min) at start / end: ${report.load.start[0].toFixed(2)} / ${report.load.end[0].toFixed(2)}${
+    `- Startup and first call: median of ${settings.startupRuns} fresh processes per variant, interleaved; startup with got, zod and \`@logto/connector-kit\` loaded first, heap after two \`gc()\``,
+    `- Load average (1, 5, 15 min) at start ${load1(report.load.start)}, at end ${load1(report.load.end)}${
       Math.max(report.load.start[0], report.load.end[0]) > machine.cores
         ? ` — **the machine was busy with other work during this run; absolute figures are inflated and noisier, ratios less so (all variants are interleaved)**`
         : ''
@@ -271,6 +522,8 @@ export const renderMarkdown = (report) => {
     lines.push('');
   }
 
+  lines.push(...startupSection(report));
+
   const notes = report.ready.flatMap((connector) => {
     const result = report.results[connector.provider];
     const failures = Object.entries(result.time ?? {})
@@ -280,18 +533,20 @@ export const renderMarkdown = (report) => {
       );
     return [...result.notes, ...failures].map((note) => `- ${connector.provider}: ${note}`);
   });
+  notes.push(...(report.startupAll?.notes ?? []).map((note) => `- ${note}`));
   if (notes.length > 0) lines.push('## Notes', '', ...notes, '');
 
   const profiled = report.ready.filter(
     (connector) =>
       report.results[connector.provider].profiles ||
-      report.results[connector.provider].coldProfiles,
+      report.results[connector.provider].coldProfiles ||
+      report.results[connector.provider].firstProfiles,
   );
   if (profiled.length > 0) {
     lines.push(
       '## Where the time goes',
       '',
-      'CPU profiles (V8 sampling profiler, 50 µs interval) of the measuring child, taken where a target was missed (or with `BENCH_PROFILE=always`). Self time only, idle excluded; frames in a bundled `lib/index.js` are mapped to their original source through its source map. Profiles are in `bench/.tmp/profiles/`.',
+      'CPU profiles (V8 sampling profiler, 50 µs interval) of the timed calls (a measuring child per connector), of the import (fresh processes) and of the first call after startup (fresh processes, one connector each), taken where the corresponding target was missed (or with `BENCH_PROFILE=always`). Self time only, idle excluded; frames in a bundled `lib/index.js` are mapped to their original source through its source map. Profiles are in `bench/.tmp/profiles/`.',
       '',
     );
     for (const connector of profiled) {
@@ -314,7 +569,17 @@ export const renderMarkdown = (report) => {
           ),
         );
       }
+      if (result.firstProfiles) {
+        lines.push(
+          ...profileSection(
+            `${connector.provider}: the first ${connector.bench.operation} after startup (mean of 3 processes)`,
+            result.firstProfiles,
+            'ms',
+          ),
+        );
+      }
     }
   }
+  lines.push(...heapSection(report));
   return `${lines.join('\n').trimEnd()}\n`;
 };

@@ -2,21 +2,26 @@
 // provider, in one run, on this machine. See bench/README.md for the method.
 //
 // Environment (all optional): BENCH_ONLY=twilio-sms,mailgun  BENCH_CALLS=2000 (never fewer)
-// BENCH_WARMUP=500  BENCH_ROUNDS=8  BENCH_COLD_RUNS=10  BENCH_PROFILE=auto|always|never
+// BENCH_WARMUP=500  BENCH_ROUNDS=8  BENCH_COLD_RUNS=10  BENCH_STARTUP_RUNS=7 (never fewer than 5)
+// BENCH_PROFILE=auto|always|never
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { lazyChunks } from './child/logto.js';
 import { benchDirectory, discoverConnectors, repoRoot } from './discover.js';
 import { startFakeServer } from './fake-server.js';
+import { summariseHeapGrowth } from './heap.js';
 import { summariseProfile } from './profile.js';
 import { renderConsole, renderMarkdown } from './report.js';
 import { packageSizes } from './sizes.js';
 import { median, percentile } from './stats.js';
+import { targets } from './targets.js';
 import { createCertificates } from './tls.js';
 
 const minimumCalls = 2000;
+const minimumStartupRuns = 5;
 const numberFromEnv = (name, fallback) => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
@@ -26,6 +31,7 @@ const settings = {
   warmup: numberFromEnv('BENCH_WARMUP', 500),
   rounds: numberFromEnv('BENCH_ROUNDS', 8),
   coldRuns: numberFromEnv('BENCH_COLD_RUNS', 10),
+  startupRuns: Math.max(minimumStartupRuns, numberFromEnv('BENCH_STARTUP_RUNS', 7)),
   profile: process.env.BENCH_PROFILE ?? 'auto',
   only: process.env.BENCH_ONLY?.split(',').filter(Boolean),
 };
@@ -35,6 +41,7 @@ const childDirectory = path.join(benchDirectory, 'src', 'child');
 const started = Date.now();
 const loadAtStart = os.loadavg();
 const log = (line) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+const errorText = (error) => (error instanceof Error ? error.message : String(error));
 
 rmSync(workDirectory, { recursive: true, force: true });
 mkdirSync(path.join(workDirectory, 'profiles'), { recursive: true });
@@ -64,31 +71,18 @@ if (server) {
   );
 }
 
-/** Runs one measuring child and returns its JSON, or throws with its stderr. */
-const runChild = (connector, extra = {}) =>
+/**
+ * Runs one child against the fake provider (`script` with preload.js, the fake's CA and `job` in
+ * BENCH_JOB) and returns the JSON it wrote to `job.out`, or throws with its stderr.
+ */
+const spawnChild = (script, connector, job) =>
   new Promise((resolve, reject) => {
-    const out = path.join(workDirectory, `${connector.provider}-${extra.only ?? 'all'}.json`);
-    const job = {
-      provider: connector.provider,
-      module: connector.module,
-      switchboard: connector.lib,
-      official: connector.officialLib,
-      calls: settings.calls,
-      warmup: settings.warmup,
-      rounds: settings.rounds,
-      out,
-      ...extra,
-    };
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     delete env.NODE_COMPILE_CACHE;
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        path.join(childDirectory, 'preload.js'),
-        path.join(childDirectory, 'measure.js'),
-      ],
+      ['--import', path.join(childDirectory, 'preload.js'), path.join(childDirectory, script)],
       {
         cwd: benchDirectory,
         env: {
@@ -109,19 +103,31 @@ const runChild = (connector, extra = {}) =>
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) {
-        resolve(JSON.parse(readFileSync(out, 'utf8')));
+        resolve(JSON.parse(readFileSync(job.out, 'utf8')));
       } else {
         const lines = stderr
           .trim()
           .split('\n')
           .filter((line) => !/ExperimentalWarning|--trace-warnings/.test(line));
         reject(
-          new Error(
-            `measuring child exited with ${signal ?? code}: ${lines.slice(-3).join(' | ')}`,
-          ),
+          new Error(`${script} exited with ${signal ?? code}: ${lines.slice(-3).join(' | ')}`),
         );
       }
     });
+  });
+
+/** Runs one measuring child (measure.js, both connectors and the floors) and returns its JSON. */
+const runChild = (connector, extra = {}) =>
+  spawnChild('measure.js', connector, {
+    provider: connector.provider,
+    module: connector.module,
+    switchboard: connector.lib,
+    official: connector.officialLib,
+    calls: settings.calls,
+    warmup: settings.warmup,
+    rounds: settings.rounds,
+    out: path.join(workDirectory, `${connector.provider}-${extra.only ?? 'all'}.json`),
+    ...extra,
   });
 
 const summary = (variant) =>
@@ -167,8 +173,14 @@ for (const connector of ready) {
 for (const connector of ready) {
   const result = results[connector.provider];
   const { switchboard, official } = result.time ?? {};
+  const floor = result.time?.floor;
   if (!switchboard?.median || !official?.median || settings.profile === 'never') continue;
-  const missed = switchboard.median / official.median > connector.bench.target;
+  // Missed: the median's own target, or Switchboard's work above the got floor exceeds official's.
+  const officialOverhead = official.median - (floor?.median ?? Number.NaN);
+  const missed =
+    switchboard.median / official.median > connector.bench.target ||
+    (officialOverhead > 0 &&
+      (switchboard.median - floor.median) / officialOverhead > targets.overheadRatio);
   if (!missed && settings.profile !== 'always') continue;
   result.profiles = {};
   for (const variant of ['switchboard', 'official']) {
@@ -192,6 +204,98 @@ for (const connector of ready) {
       result.notes.push(
         `profile of ${variant} failed: ${error instanceof Error ? error.message : error}`,
       );
+    }
+  }
+}
+
+// ---- first send after startup, against the fake provider ----------------------------------------
+
+// A fresh process per sample, with ONE connector in it (both use Node's global https agent, so a
+// second connector would find the connection open); variants interleaved.
+const variantFiles = (connector) => [
+  ['switchboard', connector.lib],
+  ['official', connector.officialLib],
+];
+/** @type {Record<string, Record<string, { first: number, second: number }[]>>} */
+const firstSends = Object.fromEntries(
+  ready.map(({ provider }) => [provider, { switchboard: [], official: [] }]),
+);
+const firstSendErrors = Object.fromEntries(ready.map(({ provider }) => [provider, {}]));
+const runFirstSend = (connector, variant, file, extra = {}) =>
+  spawnChild('first-send.js', connector, {
+    module: connector.module,
+    lib: file,
+    out: path.join(workDirectory, `${connector.provider}-first-${variant}.json`),
+    ...extra,
+  });
+if (server && ready.length > 0) {
+  log(
+    `first ${ready.length > 1 ? 'calls' : 'call'} after startup: ${settings.startupRuns} fresh processes per package`,
+  );
+  for (let run = 0; run < settings.startupRuns; run += 1) {
+    for (const connector of ready) {
+      for (const [variant, file] of variantFiles(connector)) {
+        const errors = firstSendErrors[connector.provider];
+        // A connector whose timed call could not run is not tried again here.
+        const timeError = results[connector.provider].time?.[variant]?.error;
+        if (errors[variant] || results[connector.provider].error || timeError) continue;
+        try {
+          firstSends[connector.provider][variant].push(
+            await runFirstSend(connector, variant, file),
+          );
+        } catch (error) {
+          errors[variant] = errorText(error);
+        }
+      }
+    }
+  }
+  for (const connector of ready) {
+    const result = results[connector.provider];
+    const figure = (variant) => {
+      const samples = firstSends[connector.provider][variant];
+      const error = firstSendErrors[connector.provider][variant];
+      if (error) return { error };
+      if (samples.length === 0) return undefined;
+      return {
+        first: median(samples.map(({ first }) => first)),
+        second: median(samples.map(({ second }) => second)),
+        oneTime: median(samples.map(({ first, second }) => first - second)),
+        samples: samples.length,
+      };
+    };
+    result.firstSend = { switchboard: figure('switchboard'), official: figure('official') };
+    for (const [variant, why] of Object.entries(firstSendErrors[connector.provider])) {
+      result.notes.push(`first ${connector.bench.operation} of ${variant} not measured: ${why}`);
+      log(`${connector.provider}: first ${connector.bench.operation} of ${variant}: ${why}`);
+    }
+  }
+  // Where Switchboard's one-time cost misses its target (or BENCH_PROFILE=always), profile the
+  // first call of each package, a few fresh processes each.
+  const firstProfileRuns = 3;
+  for (const connector of ready) {
+    const result = results[connector.provider];
+    const oneTime = result.firstSend?.switchboard?.oneTime;
+    if (settings.profile === 'never' || !Number.isFinite(oneTime)) continue;
+    if (!result.firstSend.official?.first) continue;
+    if (oneTime < targets.firstSendOneTimeMs && settings.profile !== 'always') continue;
+    log(`${connector.provider}: profiling the first ${connector.bench.operation} of each package`);
+    result.firstProfiles = {};
+    for (const [variant, file] of variantFiles(connector)) {
+      try {
+        const files = [];
+        for (let run = 0; run < firstProfileRuns; run += 1) {
+          const profile = path.join(
+            workDirectory,
+            'profiles',
+            `${connector.provider}-${variant}-first-call-${run}.cpuprofile`,
+          );
+          await runFirstSend(connector, variant, file, { profile });
+          files.push(profile);
+        }
+        result.firstProfiles[variant] = summariseProfile(files, 1);
+      } catch (error) {
+        result.notes.push(`first-call profile of ${variant} failed: ${errorText(error)}`);
+      }
     }
   }
 }
@@ -341,6 +445,165 @@ for (const connector of ready) {
   }
 }
 
+// ---- startup: heap and import time inside a running Logto ---------------------------------------
+
+// Fresh `node --expose-gc` processes: got, zod and kit loaded, heap read after GC, then every
+// connector of the sample imported and its factory called, kept referenced, heap read again.
+// Each connector alone (with its lazy chunks loaded afterwards, for the heap after a first send),
+// and all of them together (no chunks: one SMS connector at most sends); variants interleaved.
+const startupChild = path.join(childDirectory, 'startup.js');
+const startupArgs = (files, extra = []) => [
+  '--expose-gc',
+  startupChild,
+  ...(files.length === 1 ? ['--chunks'] : []),
+  ...extra,
+  ...files,
+];
+const startupSamples = Object.fromEntries(
+  ready.map(({ provider }) => [provider, { switchboard: [], official: [] }]),
+);
+const startupErrors = Object.fromEntries(ready.map(({ provider }) => [provider, {}]));
+const allVariants = {
+  switchboard: ready.map(({ lib }) => lib),
+  official: ready.map(({ officialLib }) => officialLib),
+};
+const allSamples = { switchboard: [], official: [] };
+const allErrors = {};
+if (ready.length > 0) {
+  log(
+    `startup heap and import: ${settings.startupRuns} fresh processes per package` +
+      (ready.length > 1 ? ` and for all ${ready.length} together` : ''),
+  );
+  for (let run = 0; run < settings.startupRuns; run += 1) {
+    for (const connector of ready) {
+      for (const [variant, file] of variantFiles(connector)) {
+        const errors = startupErrors[connector.provider];
+        if (errors[variant]) continue;
+        try {
+          startupSamples[connector.provider][variant].push(
+            JSON.parse(spawnTimed(startupArgs([file])).output),
+          );
+        } catch (error) {
+          errors[variant] = errorText(error);
+        }
+      }
+    }
+    if (ready.length < 2) continue;
+    for (const [variant, files] of Object.entries(allVariants)) {
+      if (allErrors[variant]) continue;
+      try {
+        allSamples[variant].push(JSON.parse(spawnTimed(startupArgs(files)).output));
+      } catch (error) {
+        allErrors[variant] = errorText(error);
+      }
+    }
+  }
+}
+/** Medians over the samples of one variant: heap growth, import + factory, each heap space. */
+const startupFigure = (samples, error) => {
+  if (error) return { error };
+  if (samples.length === 0) return undefined;
+  const spaces = Object.keys(samples[0].spaces);
+  const withChunks = samples.filter((sample) => sample.chunks?.files.length > 0);
+  return {
+    heap: median(samples.map(({ heap }) => heap)),
+    ms: median(samples.map(({ ms }) => ms)),
+    spaces: Object.fromEntries(
+      spaces.map((space) => [space, median(samples.map((sample) => sample.spaces[space]))]),
+    ),
+    types: samples[0].types,
+    samples: samples.length,
+    ...(withChunks.length > 0
+      ? {
+          chunks: {
+            files: withChunks[0].chunks.files.map((file) => ({
+              name: path.basename(file),
+              bytes: statSync(file).size,
+            })),
+            heap: median(withChunks.map(({ chunks }) => chunks.heap)),
+            ms: median(withChunks.map(({ chunks }) => chunks.ms)),
+            largeObjects: median(withChunks.map(({ chunks }) => chunks.spaces.large_object_space)),
+          },
+        }
+      : {}),
+  };
+};
+for (const connector of ready) {
+  const result = results[connector.provider];
+  const errors = startupErrors[connector.provider];
+  result.startup = Object.fromEntries(
+    variantFiles(connector).map(([variant, file]) => [
+      variant,
+      {
+        ...startupFigure(startupSamples[connector.provider][variant], errors[variant]),
+        entryBytes: statSync(file).size,
+      },
+    ]),
+  );
+  for (const [variant, why] of Object.entries(errors)) {
+    result.notes.push(`startup figures of ${variant} not measured: ${why}`);
+  }
+}
+const startupAll =
+  ready.length < 2
+    ? undefined
+    : {
+        count: ready.length,
+        switchboard: startupFigure(allSamples.switchboard, allErrors.switchboard),
+        official: startupFigure(allSamples.official, allErrors.official),
+        notes: Object.entries(allErrors).map(
+          ([variant, why]) => `startup figures of all ${variant} connectors not measured: ${why}`,
+        ),
+      };
+
+// Where a startup heap target is missed (or BENCH_PROFILE=always): V8 heap snapshots before and
+// after the imports, one process per variant, and what the growth is made of (src/heap.js).
+const heapBreakdown = (name, files) => {
+  const prefix = path.join(workDirectory, 'profiles', name);
+  spawnTimed(startupArgs(files, ['--snapshot', prefix]));
+  const snapshot = (stage) => `${prefix}-${stage}.heapsnapshot`;
+  const breakdown = {
+    startup: summariseHeapGrowth(snapshot('before'), snapshot('after')),
+    ...(files.length === 1 && lazyChunks(files[0]).length > 0
+      ? { chunks: summariseHeapGrowth(snapshot('after'), snapshot('chunks')) }
+      : {}),
+  };
+  // About 10 MB each: summarised, not kept.
+  for (const stage of ['before', 'after', 'chunks']) rmSync(snapshot(stage), { force: true });
+  return breakdown;
+};
+const heapMissed = (figures, target) =>
+  settings.profile === 'always' ||
+  (figures?.switchboard?.heap > 0 &&
+    figures?.official?.heap > 0 &&
+    figures.switchboard.heap / figures.official.heap > target);
+if (settings.profile !== 'never') {
+  const breakdowns = [];
+  for (const connector of ready) {
+    const startup = results[connector.provider].startup;
+    if (!startup.switchboard?.types?.includes('Sms') && settings.profile !== 'always') continue;
+    if (!heapMissed(startup, targets.startupHeapSmsRatio)) continue;
+    breakdowns.push([results[connector.provider], connector.provider, variantFiles(connector)]);
+  }
+  if (startupAll && heapMissed(startupAll, targets.startupHeapAllRatio)) {
+    breakdowns.push([startupAll, 'all', Object.entries(allVariants)]);
+  }
+  for (const [holder, name, variants] of breakdowns) {
+    log(`${name}: heap snapshots of the startup figure`);
+    holder.heapProfiles = {};
+    for (const [variant, files] of variants) {
+      try {
+        holder.heapProfiles[variant] = heapBreakdown(
+          `${name}-${variant}-startup`,
+          Array.isArray(files) ? files : [files],
+        );
+      } catch (error) {
+        holder.notes.push(`heap snapshots of ${variant} failed: ${errorText(error)}`);
+      }
+    }
+  }
+}
+
 // ---- sizes --------------------------------------------------------------------------------------
 
 for (const connector of ready) {
@@ -394,6 +657,7 @@ const report = {
             ]),
           ),
         },
+  startupAll,
   load: { start: loadAtStart, end: os.loadavg() },
   durationSeconds: (Date.now() - started) / 1000,
   ready,

@@ -9,12 +9,14 @@
 //   --profile <file>  write a CPU profile of the timed part (inspector, 50 µs sampling).
 // Prints JSON: {"ms": in-process milliseconds of the timed part, "cpu": CPU milliseconds of the
 // whole process so far (user + system, all threads), "deps": {...} with --deps}.
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+// The loader and the resolution of the shared dependencies are in ./logto.js, which the empty
+// entry imports too, so the baseline and the runs load the same bench code.
+import { realpathSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+
+import { createConnector, notImplemented, sharedUrls } from './logto.js';
 
 const args = process.argv.slice(2);
 const fileArgument = args.find(
@@ -22,13 +24,9 @@ const fileArgument = args.find(
 );
 const file = fileArgument && realpathSync(path.resolve(fileArgument));
 const profileFile = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
-const sharedNames = ['got', 'zod', '@logto/connector-kit'];
 const print = (figures) => {
   const { user, system } = process.cpuUsage();
   process.stdout.write(JSON.stringify({ ...figures, cpu: (user + system) / 1000 }));
-};
-const notImplemented = async () => {
-  throw new Error('not_implemented');
 };
 
 let session;
@@ -50,31 +48,10 @@ const stopProfile = async () => {
   writeFileSync(profileFile, JSON.stringify(profile));
 };
 
-/** The `import` entry of a package's exports, as `import name` from `from` would resolve it. */
-const importEntry = (name, from) => {
-  for (let directory = path.dirname(from); ; directory = path.dirname(directory)) {
-    const root = path.join(directory, 'node_modules', name);
-    if (existsSync(path.join(root, 'package.json'))) {
-      const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-      let entry = manifest.exports?.['.'] ?? manifest.exports;
-      while (entry && typeof entry === 'object')
-        entry = entry.import ?? entry.node ?? entry.default;
-      if (typeof entry === 'string')
-        return pathToFileURL(realpathSync(path.join(root, entry))).href;
-      break;
-    }
-    if (path.dirname(directory) === directory) break;
-  }
-  // No exports map: Node's own resolution (the CommonJS entry).
-  return pathToFileURL(createRequire(from).resolve(name)).href;
-};
-
-const sharedUrls = () => sharedNames.map((name) => [name, importEntry(name, file)]);
-
 if (file && args.includes('--deps')) {
   const deps = {};
   const start = performance.now();
-  for (const [name, url] of sharedUrls()) {
+  for (const [name, url] of sharedUrls(file)) {
     const before = performance.now();
     await import(url);
     deps[name] = performance.now() - before;
@@ -82,13 +59,11 @@ if (file && args.includes('--deps')) {
   print({ ms: performance.now() - start, deps });
 } else if (file) {
   if (args.includes('--shared')) {
-    for (const [, url] of sharedUrls()) await import(url);
+    for (const [, url] of sharedUrls(file)) await import(url);
   }
   await startProfile();
   const start = performance.now();
-  const module = await import(pathToFileURL(file).href);
-  const create = typeof module.default === 'function' ? module.default : module.default?.default;
-  const connector = await create({ getConfig: notImplemented });
+  const connector = await createConnector(file, { getConfig: notImplemented });
   const ms = performance.now() - start;
   await stopProfile();
   if (!connector?.metadata) throw new Error('the factory returned no metadata');

@@ -27,7 +27,7 @@ const ok = JSON.stringify({
 export default {
   official: '@logto/connector-aliyun-sms',
   operation: 'sendMessage',
-  target: 0.6,
+  target: 1.0,
   // The China site is the default of both; the international site is listed in case a
   // Switchboard default ever routes there (both resolve to the fake).
   hosts: ['dysmsapi.aliyuncs.com', 'dysmsapi.ap-southeast-1.aliyuncs.com'],

@@ -30,7 +30,7 @@ const queued = JSON.stringify({
 export default {
   official: '@logto/connector-mailgun',
   operation: 'sendMessage',
-  target: 0.6,
+  target: 1.0,
   hosts: ['api.mailgun.net', 'api.eu.mailgun.net'],
   setup: async () => ({
     config,

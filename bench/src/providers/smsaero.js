@@ -37,7 +37,7 @@ const sent = JSON.stringify({
 export default {
   official: '@logto/connector-smsaero',
   operation: 'sendMessage',
-  target: 0.6,
+  target: 1.0,
   // Switchboard tries gate.smsaero.ru first and the others only when it cannot connect.
   hosts: ['gate.smsaero.ru', 'gate.smsaero.org', 'gate.smsaero.net'],
   setup: async () => ({

@@ -48,7 +48,7 @@ const created = JSON.stringify({
 export default {
   official: '@logto/connector-twilio-sms',
   operation: 'sendMessage',
-  target: 0.6,
+  target: 1.0,
   hosts: ['api.twilio.com'],
   setup: async () => ({
     config,
