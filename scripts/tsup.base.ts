@@ -18,6 +18,13 @@ export default defineConfig({
   // imports lib/index.js by path, and its relative imports resolve beside it.
   splitting: true,
   treeshake: true,
+  // Logto keeps every installed connector in memory, source text included: no comments or
+  // indentation in lib/ (names stay, and the source maps lead back to src/).
+  esbuildOptions: (options) => {
+    options.minifyWhitespace = true;
+    options.minifySyntax = true;
+    options.charset = 'ascii';
+  },
   external: logtoProvided,
   noExternal: [/^@switchboard\//, 'libphonenumber-js'],
 });
