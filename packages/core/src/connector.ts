@@ -40,9 +40,7 @@ export type SmsConnectorOptions<C extends SmsConfig> = {
  * over to the provider call.
  */
 export const createSmsConnector =
-  <C extends SmsConfig>(
-    options: SmsConnectorOptions<C>,
-  ): CreateConnector<SmsConnector> =>
+  <C extends SmsConfig>(options: SmsConnectorOptions<C>): CreateConnector<SmsConnector> =>
   async ({ getConfig }) => ({
     metadata: options.metadata,
     type: ConnectorType.Sms,

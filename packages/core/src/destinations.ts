@@ -136,7 +136,10 @@ export const checkDestination = (provider: string, rules: DestinationRules, phon
     });
   };
   const country = phone.country ?? `+${phone.countryCallingCode} (no single country)`;
-  if (rules.allowedCountries && !(phone.country && rules.allowedCountries.includes(phone.country))) {
+  if (
+    rules.allowedCountries &&
+    !(phone.country && rules.allowedCountries.includes(phone.country))
+  ) {
     refuse(
       `its country ${country} is not in allowedCountries; add ${phone.country ?? 'it'} to allowedCountries to send there`,
     );

@@ -1,6 +1,8 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 
+import type * as PhoneMetadata from './phone-metadata.js';
+
 import { connectorError } from './errors.js';
 
 /** What the phone metadata says a number is (libphonenumber's names). */
@@ -45,7 +47,7 @@ export type ParsePhoneOptions = {
  * code and heap, and Logto imports every installed connector at startup although one SMS
  * connector at most is used: it is a chunk of its own in lib/, loaded on the first send.
  */
-let metadata: Promise<typeof import('./phone-metadata.js')> | undefined;
+let metadata: Promise<typeof PhoneMetadata> | undefined;
 export const loadPhoneMetadata = async () => (metadata ??= import('./phone-metadata.js'));
 
 const toPhone = (number: PhoneNumber): Phone => {
