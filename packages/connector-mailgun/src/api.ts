@@ -40,12 +40,13 @@ const call = async <T>(
     provider: PROVIDER,
     timeoutMs: config.timeout,
     secrets: [config.apiKey],
-    // Mailgun answers JSON `{ message }`, except a plain-text `Forbidden` for a wrong key.
+    // Mailgun answers JSON `{ message }`, except a plain-text `Forbidden` for a wrong key. A page
+    // of markup (a load balancer's HTML error page) is no message to show.
     parseError: (raw, status) => {
       const parsed = mailgunErrorGuard.safeParse(raw);
       const message = parsed.success
         ? parsed.data.message
-        : typeof raw === 'string' && raw.trim() && raw.length < 200
+        : typeof raw === 'string' && raw.trim() && raw.length < 200 && !/^\s*</.test(raw)
           ? raw.trim()
           : `Mailgun answered HTTP ${status}`;
       const hint = mailgunHints[status];

@@ -35,6 +35,47 @@ const formOf = (request: RecordedRequest) => {
   return undefined;
 };
 
+/**
+ * Recipients for which the fake answers the way the path in front of Mailgun can, instead of
+ * Mailgun: a load balancer's HTML error page, a plain-text body, an empty body.
+ */
+export const awkwardRecipients = {
+  /** HTTP 502, an nginx "Bad Gateway" page (text/html). */
+  html502: 'html-502@awkward.sandbox.example',
+  /** HTTP 503, a load balancer's "Service Unavailable" page (text/html). */
+  html503: 'html-503@awkward.sandbox.example',
+  /** HTTP 401, the plain text `Forbidden`, as Mailgun answers a wrong key (text/plain). */
+  text401: 'text-401@awkward.sandbox.example',
+  /** HTTP 200 with an empty body. */
+  empty200: 'empty-200@awkward.sandbox.example',
+} as const;
+
+const awkwardAnswers: Record<string, FakeReply & { reason: string }> = {
+  [awkwardRecipients.html502]: {
+    reason: 'answered as a load balancer: 502 HTML page',
+    status: 502,
+    headers: { 'content-type': 'text/html' },
+    body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+  },
+  [awkwardRecipients.html503]: {
+    reason: 'answered as a load balancer: 503 HTML page',
+    status: 503,
+    headers: { 'content-type': 'text/html', 'cache-control': 'no-cache' },
+    body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n',
+  },
+  [awkwardRecipients.text401]: {
+    reason: 'answered 401 in plain text',
+    status: 401,
+    headers: { 'content-type': 'text/plain' },
+    body: 'Forbidden',
+  },
+  [awkwardRecipients.empty200]: {
+    reason: 'answered 200 with an empty body',
+    status: 200,
+    body: '',
+  },
+};
+
 const queued = (domain: string): FakeReply => ({
   status: 200,
   body: { id: `<${Date.now()}.1.SANDBOX@${domain}>`, message: 'Queued. Thank you.' },
@@ -51,6 +92,12 @@ const start = () =>
     const route = request.method === 'POST' ? send : request.method === 'GET' ? lookup : null;
     if (!route?.[1]) {
       return reject('unknown route', { status: 404, body: { message: 'Not Found' } });
+    }
+    // Whatever stands in front of Mailgun answers before Mailgun checks anything.
+    const awkward = awkwardAnswers[formOf(request)?.to ?? ''];
+    if (awkward) {
+      const { reason, ...reply } = awkward;
+      return reject(reason, reply);
     }
     const auth = parseBasicAuth(request.headers.authorization);
     if (auth?.user !== 'api' || auth.password !== sandboxApiKey) {

@@ -1,29 +1,103 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { classify, usageLimitExceeded } from '@switchboard/core';
+// SMS Aero answers failures in its envelope `{ success: false, data, message }` (older gates:
+// `{ result: "reject", reason }`, `{ result: "no credits" }`) and with HTTP statuses, never with
+// error codes. Each answer below goes through the connector; the Logto code a user should see and
+// the name the connector gives the case (`data.code`) are written out, never read from errors.ts.
+import { buildConnector, failureOf, findSecrets } from '@switchboard/core/testing';
+import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
-import { recognise, smsAeroErrors, smsAeroHints } from './errors.js';
+import { recognise } from './errors.js';
+import createConnector from './index.js';
+import { validConfig } from './__fixtures__/configs.js';
 
-describe('smsAeroErrors', () => {
+/** One gate, so that an answer that would move on to the next gate (429, 5xx) is the last one. */
+const gate = 'https://gate.smsaero.ru';
+const config = { ...validConfig, endpoint: gate };
+
+const failWith = async (status: number, body: string | Record<string, unknown>) => {
+  nock(gate).post('/v2/sms/send').reply(status, body);
+  const connector = await buildConnector(createConnector);
+  const error = await failureOf(() =>
+    connector.sendMessage(
+      { to: '79990000000', type: 'SignIn' as never, payload: { code: '123456' } },
+      config,
+    ),
+  );
+  expect(findSecrets(error, [validConfig.apiKey], [validConfig.email])).toEqual([]);
+  return error as { code: string; data: { code?: string; status?: number; message: string } };
+};
+
+const failed = (message: string, data: unknown = null) => ({ success: false, data, message });
+
+describe('SMS Aero failures', () => {
   it.each([
-    ['auth', ConnectorErrorCodes.InvalidConfig],
-    ['sign', ConnectorErrorCodes.InvalidConfig],
-    ['no-credits', usageLimitExceeded],
-    ['number', ConnectorErrorCodes.InvalidRequestParameters],
-    ['rate-limit', ConnectorErrorCodes.RateLimitExceeded],
-  ])('%s → %s', (code, expected) => {
-    expect(classify(smsAeroErrors, { code, status: 200 })).toBe(expected);
-    expect(smsAeroHints[code as keyof typeof smsAeroHints]).toBeTruthy();
+    // Credentials.
+    [200, failed('Your request was made with invalid credentials.'), 'invalid_config', 'auth'],
+    [200, failed('incorrect user or password'), 'invalid_config', 'auth'],
+    [200, failed('Неверный API ключ'), 'invalid_config', 'auth'],
+    [401, failed('Your request was made with invalid credentials.'), 'invalid_config', 'auth'],
+    // Balance.
+    [200, { result: 'no credits' }, 'usage_limit_exceeded', 'no-credits'],
+    [200, failed('no credits'), 'usage_limit_exceeded', 'no-credits'],
+    [200, failed('Not enough money on the balance.'), 'usage_limit_exceeded', 'no-credits'],
+    [200, failed('Недостаточно средств на балансе'), 'usage_limit_exceeded', 'no-credits'],
+    // The number.
+    [
+      400,
+      failed('Validation error.', { number: ['Invalid phone number.'] }),
+      'invalid_request_parameters',
+      'number',
+    ],
+    [200, failed('incorrect destination adress'), 'invalid_request_parameters', 'number'],
+    // The sender name.
+    [
+      400,
+      failed('Validation error.', { sign: ['Signature is not approved.'] }),
+      'invalid_config',
+      'sign',
+    ],
+    [200, failed('incorrect sender name'), 'invalid_config', 'sign'],
+    [200, { result: 'reject', reason: 'incorrect sender name' }, 'invalid_config', 'sign'],
+    // Throttling.
+    [200, failed('Too many requests'), 'rate_limit_exceeded', 'rate-limit'],
+    [429, failed('whatever'), 'rate_limit_exceeded', 'rate-limit'],
+    // Nothing the connector names: the HTTP status decides.
+    [503, failed('number queue is full'), 'general', undefined],
+    [200, failed('Something else went wrong'), 'general', undefined],
+    [200, failed('toString'), 'general', undefined],
+    [500, '', 'general', undefined],
+    // Not the envelope (a proxy's page, an empty body): named by the HTTP status alone.
+    [401, '', 'invalid_config', undefined],
+    [403, 'Forbidden', 'invalid_config', undefined],
+    [402, '', 'usage_limit_exceeded', undefined],
+  ] as const)('HTTP %i %j → %s (%s)', async (status, body, expected, name) => {
+    const error = await failWith(status, body);
+    expect(error.code).toBe(expected);
+    expect(error.data).toMatchObject({ provider: 'smsaero', status });
+    expect(error.data.code).toBe(name);
   });
 
-  it('falls back on the HTTP status for a failure it does not name', () => {
-    expect(classify(smsAeroErrors, { status: 500 })).toBe(ConnectorErrorCodes.General);
-    expect(classify(smsAeroErrors, { code: 'toString', status: 500 })).toBe(
-      ConnectorErrorCodes.General,
-    );
+  it.each([
+    [200, failed('Your request was made with invalid credentials.'), /check email and apiKey/],
+    [200, failed('Not enough money on the balance.'), /top up your SMS Aero balance/],
+    [
+      400,
+      failed('Validation error.', { number: ['Invalid phone number.'] }),
+      /cannot send to this number/,
+    ],
+    [
+      400,
+      failed('Validation error.', { sign: ['Signature is not approved.'] }),
+      /sender name must be approved/,
+    ],
+    [200, failed('Too many requests'), /try again later/],
+  ])('adds a hint to SMS Aero’s message (HTTP %i %j)', async (status, body, hint) => {
+    expect((await failWith(status, body)).data.message).toMatch(hint);
   });
 });
 
+// The matcher alone, for the cases no HTTP answer reaches (a body the envelope guard does not
+// read, no status at all).
 describe('recognise', () => {
   it.each([
     [200, 'Your request was made with invalid credentials.', 'auth'],

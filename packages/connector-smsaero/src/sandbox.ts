@@ -5,6 +5,7 @@
 import { TemplateType } from '@logto/connector-kit';
 import {
   defineSandbox,
+  type FakeReply,
   mask,
   parseBasicAuth,
   startFakeServer,
@@ -24,6 +25,47 @@ const accounts = new Map([
   [emptyAccount.email, { apiKey: emptyAccount.apiKey, balance: 0 }],
 ]);
 const approvedSigns = new Set([validConfig.senderName]);
+
+/**
+ * Numbers for which the fake answers the way the path in front of SMS Aero can, instead of
+ * SMS Aero: a load balancer's HTML error page, a plain-text body, an empty body.
+ */
+export const awkwardNumbers = {
+  /** HTTP 502, an nginx "Bad Gateway" page (text/html). */
+  html502: '79990000502',
+  /** HTTP 503, a load balancer's "Service Unavailable" page (text/html). */
+  html503: '79990000503',
+  /** HTTP 401, the plain text `Forbidden` (text/plain). */
+  text401: '79990000401',
+  /** HTTP 200 with an empty body. */
+  empty200: '79990000200',
+} as const;
+
+const awkwardAnswers: Record<string, FakeReply & { reason: string }> = {
+  [awkwardNumbers.html502]: {
+    reason: 'answered as a load balancer: 502 HTML page',
+    status: 502,
+    headers: { 'content-type': 'text/html' },
+    body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+  },
+  [awkwardNumbers.html503]: {
+    reason: 'answered as a load balancer: 503 HTML page',
+    status: 503,
+    headers: { 'content-type': 'text/html', 'cache-control': 'no-cache' },
+    body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n',
+  },
+  [awkwardNumbers.text401]: {
+    reason: 'answered as a proxy: 401 plain text',
+    status: 401,
+    headers: { 'content-type': 'text/plain' },
+    body: 'Forbidden',
+  },
+  [awkwardNumbers.empty200]: {
+    reason: 'answered 200 with an empty body',
+    status: 200,
+    body: '',
+  },
+};
 
 const envelope = (status: number, message: string, data: unknown = null) => ({
   status,
@@ -52,6 +94,13 @@ export default defineSandbox({
         // Checked below: a body that is not JSON lacks every field.
       }
       const summary = `POST /v2/sms/send as ${auth?.user ?? '?'}:${mask(auth?.password ?? '')} number=${String(body.number)} sign="${String(body.sign)}" text="${String(body.text)}"`;
+      // Whatever stands in front of SMS Aero answers before SMS Aero checks anything.
+      const awkward = awkwardAnswers[String(body.number)];
+      if (awkward) {
+        const { reason, ...reply } = awkward;
+        observe({ summary, accepted: false, reason });
+        return reply;
+      }
       const account = auth ? accounts.get(auth.user) : undefined;
       if (!account || account.apiKey !== auth?.password) {
         observe({ summary, accepted: false, reason: 'invalid credentials' });

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { TemplateType } from '@logto/connector-kit';
 import {
   defineSandbox,
+  type FakeReply,
   mask,
   parseBasicAuth,
   parseForm,
@@ -18,6 +19,48 @@ const apiKey = { sid: 'SK33333333333333333333333333333333', secret: 'sandbox-api
 
 /** Twilio's magic test number that always fails as invalid (error 21211). */
 export const invalidNumber = '15005550001';
+
+/**
+ * Recipients for which the fake answers the way the path in front of Twilio can, instead of
+ * Twilio: a load balancer's HTML error page, a plain-text body from a proxy, an empty body. They
+ * sit in the +1 500 555 range Twilio keeps for its own magic test numbers.
+ */
+export const awkwardRecipients = {
+  /** HTTP 502, an nginx "Bad Gateway" page (text/html). */
+  html502: '15005550502',
+  /** HTTP 503, a load balancer's "Service Unavailable" page (text/html). */
+  html503: '15005550503',
+  /** HTTP 401, the plain text `Forbidden` (text/plain). */
+  text401: '15005550401',
+  /** HTTP 201 with an empty body. */
+  empty201: '15005550201',
+} as const;
+
+const awkwardAnswers: Record<string, FakeReply & { reason: string }> = {
+  [awkwardRecipients.html502]: {
+    reason: 'answered as a load balancer: 502 HTML page',
+    status: 502,
+    headers: { 'content-type': 'text/html' },
+    body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+  },
+  [awkwardRecipients.html503]: {
+    reason: 'answered as a load balancer: 503 HTML page',
+    status: 503,
+    headers: { 'content-type': 'text/html', 'cache-control': 'no-cache' },
+    body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n',
+  },
+  [awkwardRecipients.text401]: {
+    reason: 'answered as a proxy: 401 plain text',
+    status: 401,
+    headers: { 'content-type': 'text/plain' },
+    body: 'Forbidden',
+  },
+  [awkwardRecipients.empty201]: {
+    reason: 'answered 201 with an empty body',
+    status: 201,
+    body: '',
+  },
+};
 
 const twilioError = (status: number, code: number, message: string) => ({
   status,
@@ -59,6 +102,13 @@ export default defineSandbox({
       const form = parseForm(request.text);
       const sender = form.MessagingServiceSid ?? form.From ?? '';
       const summary = `POST …/Accounts/${account}/Messages.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')} To=${form.To} ${form.MessagingServiceSid ? 'MessagingServiceSid' : 'From'}=${sender} Body="${form.Body}"`;
+      // Whatever stands in front of Twilio answers before Twilio checks anything.
+      const awkward = awkwardAnswers[(form.To ?? '').replace(/^\+/, '')];
+      if (awkward) {
+        const { reason, ...reply } = awkward;
+        observe({ summary, accepted: false, reason });
+        return reply;
+      }
       if (!isAuthenticated(account)) {
         observe({ summary, accepted: false, reason: 'authentication failed (20003)' });
         return twilioError(401, 20003, 'Authenticate');

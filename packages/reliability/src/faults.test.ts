@@ -23,8 +23,12 @@ const subjects = await loadSubjects();
 const counts = createCounts('fault injection', ['faults injected', 'connectors']);
 counts.connectors = subjects.length;
 
-/** Slack for a busy CI machine on top of the configured timeout. */
-const marginMs = 1500;
+/**
+ * The limit an error says ran out ("within 400 ms"): the configured timeout or its connect phase,
+ * never the 10 s default. Read from the message, so no clock on a busy machine decides the test.
+ */
+const limitOf = (failure: { data?: unknown }) =>
+  Number(/within (\d+) ms/.exec((failure.data as { message?: string }).message ?? '')?.[1]);
 const loopbackOnly = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const placeholderBase = 'http://127.0.0.1:9';
 
@@ -52,19 +56,24 @@ describe.each(subjects)('$folder', (subject) => {
       error = await failureOf(() => invoke(subject, config));
       elapsed = performance.now() - started;
       counts['faults injected'] += 1;
-      // The client, not the server, must have closed what it opened.
-      expect(await server.connections.settle(1000), 'connections left open by the client').toBe(0);
+      // The client, not the server, must have closed what it opened. Waits for the close events
+      // themselves: a connection the client left open fails this test by the test's timeout.
+      await server.connections.allClosed();
+      // One attempt: nothing was sent again after the fault.
+      expect(server.connections.accepted).toBeLessThanOrEqual(1);
     } finally {
       await server.close();
     }
     const failure = expectCleanConnectorError(error, { secrets, users, label: fault.name });
     expect(failure.data).toMatchObject({ code: expect.stringMatching(fault.code) });
     expect(failure.code).toBe('general');
-    expect(elapsed).toBeLessThan((fault.waits ? faultTimeoutMs : 0) + marginMs);
     if (fault.waits) {
-      // Ended by the timeout: not before its connect phase (half the timeout) ran out.
+      // Ended by the configured timeout: not before its connect phase (half the timeout) ran
+      // out, and by a limit no longer than the configured one. (A fault that does not wait ends
+      // on an event, and `data.code` above names it.)
       expect(elapsed).toBeGreaterThanOrEqual(faultTimeoutMs / 2 - 25);
       expect((failure.data as { message: string }).message).toMatch(/within \d+ ms/);
+      expect(limitOf(failure)).toBeLessThanOrEqual(faultTimeoutMs);
     }
     expect(resolver.looked).toEqual([]);
     await settle();
@@ -94,8 +103,13 @@ describe.each(subjects)('$folder', (subject) => {
     expect(looked.filter((host) => loopbackOnly.test(host))).toEqual([]);
     const failure = expectCleanConnectorError(error, { secrets, users, label: fault.name });
     expect(failure.data).toMatchObject({ code: fault.code });
-    // A connector with several hosts (SMS Aero's gates) tries each: one connect phase per host.
-    expect(elapsed).toBeLessThan(looked.length * faultTimeoutMs + marginMs);
+    if (fault.code === 'ETIMEDOUT') {
+      // Ended by the configured timeout (its lookup phase, or the whole request when the lookup
+      // timer started late); a connector with several hosts (SMS Aero's gates) gives later hosts
+      // only what is left of it.
+      expect(elapsed).toBeGreaterThanOrEqual(faultTimeoutMs / 2 - 25);
+      expect(limitOf(failure)).toBeLessThanOrEqual(faultTimeoutMs);
+    }
     await settle();
     expect(grownResources(before, activeResources())).toEqual([]);
   });

@@ -3,6 +3,7 @@
 // pages, empty, truncated or deeply nested JSON, wrong field types, bodies of several MB, the
 // request echoed back into every text field. Always a success (only when the answer is still
 // valid) or a clean ConnectorError; never a crash, never a secret.
+import { setTimeout as pause } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 
 import { ConnectorError, ConnectorType } from '@logto/connector-kit';
@@ -346,37 +347,47 @@ describe.each(subjects)('$folder', (subject) => {
   });
 
   it('reads at most about 1 MiB of a 5 MB answer, streamed slowly, and reports invalid_response', async () => {
-    const total = 5 * mib;
-    let written = 0;
-    let ended = false;
+    const body = hugeBody(5 * mib);
+    const slice = 64 * 1024;
+    const stream = { written: 0, hungUp: false };
+    // Settles when the handler returns. The server stops only when the client hangs up or the
+    // whole body went out, so what follows waits for events and counts bytes: no clock decides
+    // the outcome. (A client that stopped reading without hanging up would block the server on
+    // `drain`: the test would then fail by its own timeout, which is the defect.)
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
     const server = await startHttpServer(async (_request, response) => {
-      response.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': String(total),
-      });
-      const chunk = Buffer.alloc(64 * 1024, 'x');
-      // Listened for from the start: a close that lands between two writes is never missed.
-      let closed = false;
-      const whenClosed = new Promise<void>((resolve) => {
+      // Listened for from the start: a hang-up that lands between two writes is never missed.
+      const hungUp = new Promise<void>((resolve) => {
         response.once('close', () => {
-          closed = true;
+          stream.hungUp = !response.writableFinished;
           resolve();
         });
       });
-      response.write('{"padding":"');
-      while (written < total - 64 * 1024 && !closed && !response.destroyed) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        if (closed || response.destroyed) break;
-        written += chunk.length;
-        if (!response.write(chunk)) {
-          await Promise.race([
-            new Promise<void>((resolve) => response.once('drain', () => resolve())),
-            whenClosed,
-          ]);
+      try {
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+        });
+        while (stream.written < body.length && !stream.hungUp) {
+          // Paced to stream slowly; a hang-up ends the pause at once.
+          await Promise.race([pause(5), hungUp]);
+          if (stream.hungUp) break;
+          const part = body.subarray(stream.written, stream.written + slice);
+          stream.written += part.length;
+          if (!response.write(part)) {
+            await Promise.race([
+              new Promise<void>((resolve) => response.once('drain', () => resolve())),
+              hungUp,
+            ]);
+          }
         }
+        if (!stream.hungUp) response.end();
+      } finally {
+        finish();
       }
-      ended = true;
-      response.destroy();
     });
     try {
       const heapBefore = process.memoryUsage().heapUsed;
@@ -390,10 +401,11 @@ describe.each(subjects)('$folder', (subject) => {
       });
       expect(failure.code).toBe('invalid_response');
       expect((failure.data as { message: string }).message).toMatch(/larger than 1048576 bytes/);
-      await server.connections.settle(2000);
-      expect(ended, 'the server stopped writing').toBe(true);
+      await finished;
+      // The server stopped writing because the client hung up, not because the body was done.
+      expect(stream.hungUp, 'the server stopped writing').toBe(true);
       // The client hung up long before the end: the rest of the 5 MB was never sent.
-      expect(written).toBeLessThan(3 * mib);
+      expect(stream.written).toBeLessThan(3 * mib);
       // Loose: a fully buffered body would be over 5 MB (10 MB as a string).
       expect(heapGrowth).toBeLessThan(24 * mib);
       counts['answers served'] += 1;

@@ -19,21 +19,28 @@ describe('SMS Aero gate failover within one timeout', () => {
     try {
       const gates = servers.map((server) => `https://127.0.0.1:${server.port}`);
       const connector = await buildConnector(createConnector);
-      const started = performance.now();
       const error = await failureOf(() =>
         connector.sendMessage(
           { to: '79990000000', type: 'SignIn' as never, payload: { code: '123456' } },
           { ...validConfig, gates, timeout: 600 },
         ),
       );
-      const elapsed = performance.now() - started;
       expect(error).toBeInstanceOf(ConnectorError);
       expect(error).toMatchObject({ code: 'general', data: { code: 'ETIMEDOUT' } });
-      // Without the shared deadline each gate would spend its own 300 ms connect limit: 900 ms.
-      expect(elapsed).toBeLessThan(880);
-      expect((error as ConnectorError & { data: { message: string } }).data.message).toMatch(
-        /could not connect .*\((all 3 gates failed|\d of 3 gates tried before the timeout ran out)\)/,
+      const { message } = (error as ConnectorError & { data: { message: string } }).data;
+      // Which limit of a hanging gate runs out first is the machine's choice: its connect limit
+      // ("could not connect …", then the next gate), or, when the connection itself came late on
+      // a busy machine, its whole-request limit ("did not answer …", which ends the failover).
+      expect(message).toMatch(
+        /could not connect .*\((all 3 gates failed|\d of 3 gates tried before the timeout ran out)\)|did not answer within \d+ ms/,
       );
+      // Read from the message, not from a clock. With a timeout per gate, each of the three would
+      // get its own 300 ms connect limit (half of 600 ms, 900 ms in all) and all three would fail:
+      // the last names 300 ms. With one deadline for the send, a gate after the first has less
+      // than 300 ms left, or the deadline stops the failover before the last gate.
+      const limit = Number(/within (\d+) ms/.exec(message)?.[1]);
+      expect(limit).toBeLessThanOrEqual(600);
+      expect(/all 3 gates failed/.test(message) && limit >= 300, message).toBe(false);
     } finally {
       await Promise.all(servers.map(async (server) => server.close()));
     }

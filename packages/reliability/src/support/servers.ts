@@ -24,6 +24,7 @@ export class Connections {
   readonly sockets = new Set<Socket>();
   accepted = 0;
   closed = 0;
+  private readonly waiting: Array<() => void> = [];
 
   track(socket: Socket) {
     this.accepted += 1;
@@ -32,6 +33,7 @@ export class Connections {
     socket.once('close', () => {
       this.closed += 1;
       this.sockets.delete(socket);
+      if (this.open === 0) for (const resolve of this.waiting.splice(0)) resolve();
     });
   }
 
@@ -39,13 +41,15 @@ export class Connections {
     return this.sockets.size;
   }
 
-  /** Waits until every accepted socket is closed, or `ms` passed; returns how many stay open. */
-  async settle(ms = 1000) {
-    const deadline = Date.now() + ms;
-    while (this.open > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return this.open;
+  /**
+   * Resolves on the close event of the last open socket: no deadline, no polling. A client that
+   * leaves a connection open fails the test by the test's own timeout.
+   */
+  async allClosed(): Promise<void> {
+    if (this.open === 0) return;
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+    });
   }
 
   destroyAll() {
