@@ -9,7 +9,12 @@ describe('smsAeroConfigGuard', () => {
   it('accepts the official connector’s config unchanged and fills in SMS Aero’s gates', () => {
     expect(smsAeroConfigGuard.parse(officialConfig)).toEqual({
       ...officialConfig,
-      gates: [...defaultGates],
+      gates: [
+        'https://gate.smsaero.ru',
+        'https://gate.smsaero.org',
+        'https://gate.smsaero.net',
+        'https://gate.smsaero.uz',
+      ],
       blockedNumberTypes: ['PREMIUM_RATE', 'SHARED_COST'],
     });
   });

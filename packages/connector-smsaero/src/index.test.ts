@@ -17,6 +17,7 @@ import { bodies, officialConfig, validConfig } from './__fixtures__/configs.js';
 const ru = 'https://gate.smsaero.ru';
 const org = 'https://gate.smsaero.org';
 const net = 'https://gate.smsaero.net';
+const uz = 'https://gate.smsaero.uz';
 const path = '/v2/sms/send';
 const basic = (email: string, key: string) =>
   `Basic ${Buffer.from(`${email}:${key}`).toString('base64')}`;
@@ -245,16 +246,17 @@ describe('gate failover', () => {
     nock(ru).post(path).replyWithError(networkError('ECONNREFUSED'));
     nock(org).post(path).reply(503, 'Service Unavailable');
     nock(net).post(path).replyWithError(networkError('ENOTFOUND'));
+    nock(uz).post(path).replyWithError(networkError('ENOTFOUND'));
     const error = await failure(validConfig);
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(error.data).toMatchObject({
       status: 503,
-      message: expect.stringContaining('all 3 gates failed'),
+      message: expect.stringContaining('all 4 gates failed'),
     });
   });
 
   it('reports rate_limit_exceeded when every gate answers 429', async () => {
-    for (const gate of [ru, org, net])
+    for (const gate of [ru, org, net, uz])
       nock(gate).post(path).reply(429, { success: false, message: 'Too Many Requests' });
     expect((await failure(validConfig)).code).toBe(ConnectorErrorCodes.RateLimitExceeded);
   });

@@ -9,11 +9,15 @@ import {
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'smsaero';
 
-/** SMS Aero's API gates, tried in this order (the official SDKs use the same list). */
+/**
+ * SMS Aero's API gates, tried in this order: the .ru, .org and .net gates of every official SDK,
+ * then gate.smsaero.uz, which the TypeScript and Node SDKs also try.
+ */
 export const defaultGates = [
   'https://gate.smsaero.ru',
   'https://gate.smsaero.org',
   'https://gate.smsaero.net',
+  'https://gate.smsaero.uz',
 ] as const;
 
 export const defaultMetadata: ConnectorMetadata = {

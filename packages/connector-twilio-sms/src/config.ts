@@ -12,6 +12,8 @@ import { regions } from './metadata.js';
 
 const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 const e164 = /^\+[1-9]\d{6,14}$/;
+/** Twilio documents 5- and 6-digit short codes as a valid From (https://www.twilio.com/docs/messaging/api/message-resource). */
+const shortCode = /^\d{5,6}$/;
 
 export const twilioSmsConfigGuard = z
   .object({
@@ -21,10 +23,14 @@ export const twilioSmsConfigGuard = z
     apiKeySecret: optionalText,
     fromMessagingServiceSID: optionalText,
     from: optionalText.refine(
-      (value) => value === undefined || e164.test(value) || alphanumericSender.test(value),
+      (value) =>
+        value === undefined ||
+        e164.test(value) ||
+        shortCode.test(value) ||
+        alphanumericSender.test(value),
       {
         message:
-          'from must be an E.164 number such as +14155550123 or an alphanumeric sender ID of up to 11 letters, digits and spaces',
+          'from must be an E.164 number such as +14155550123, a 5- or 6-digit short code, or an alphanumeric sender ID of up to 11 letters, digits and spaces',
       },
     ),
     region: z

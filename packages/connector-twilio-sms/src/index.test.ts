@@ -171,6 +171,26 @@ describe('sendMessage', () => {
   });
 });
 
+describe('short codes', () => {
+  it.each(['89045', '246810'])('sends from the short code %s as Twilio documents', async (from) => {
+    const seen = capture();
+    await send({ ...validConfig, fromMessagingServiceSID: undefined, from });
+    expect(seen.body).toMatchObject({ To: '+14155550123', From: from });
+    expect(seen.body).not.toHaveProperty('MessagingServiceSid');
+  });
+
+  it.each(['1234', '1234567'])(
+    'refuses %s, which is neither a short code nor E.164',
+    async (from) => {
+      const error = await failureOf(() => send({ ...validConfig, from }));
+      expect(error).toMatchObject({ code: 'invalid_config' });
+      expect((error as { data: { message: string } }).data.message).toContain(
+        '5- or 6-digit short code',
+      );
+    },
+  );
+});
+
 describe('config', () => {
   const { fromMessagingServiceSID: _s, ...withoutSender } = validConfig;
   const { authToken: _t, ...withoutToken } = validConfig;

@@ -109,7 +109,7 @@ export const defaultMetadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.Text,
       placeholder: '+14155550123 or MyBrand',
       description:
-        'A Twilio phone number in E.164 form, or an alphanumeric sender ID (up to 11 letters, digits and spaces) where your destination countries allow it.',
+        'A Twilio phone number in E.164 form, a 5- or 6-digit short code, or an alphanumeric sender ID (up to 11 letters, digits and spaces) where your destination countries allow it.',
     },
     {
       key: 'region',
