@@ -67,8 +67,11 @@ describe('Twilio error codes', () => {
     [14107, 'SMS send rate limit exceeded', 'rate_limit_exceeded'],
     [30001, 'Queue overflow', 'rate_limit_exceeded'],
     [30022, 'US A2P 10DLC - Rate Limits Exceeded', 'rate_limit_exceeded'],
-    // Not one the connector names (SMS Pumping Protection): the HTTP status decides.
-    [30450, 'Message delivery blocked', 'general'],
+    // SMS Pumping Protection refused the destination.
+    [30450, 'Message delivery blocked', 'invalid_request_parameters'],
+    [30453, 'Message delivery blocked', 'invalid_request_parameters'],
+    // Not one the connector names: the HTTP status decides.
+    [30008, 'Unknown error', 'general'],
   ])('Twilio %i ("%s") → %s', async (code, message, expected) => {
     const error = await sendAgainst(400, {
       code,
@@ -104,7 +107,9 @@ describe('Twilio error codes', () => {
       ).data.message;
     expect(await hinted(20003, 401)).toMatch(/check accountSID and authToken/);
     expect(await hinted(21211, 400)).toMatch(/not a valid phone number/);
-    expect(await hinted(21408, 400)).toMatch(/geo permissions/);
+    expect(await hinted(21408, 400)).toMatch(/Messaging > Settings > Geo permissions/);
+    expect(await hinted(30450, 400)).toMatch(/SMS Pumping Protection in the Twilio Console/);
+    expect(await hinted(30453, 400)).toMatch(/SMS Pumping Protection in the Twilio Console/);
     expect(await hinted(21608, 400)).toMatch(/trial accounts can only send to verified numbers/);
   });
 

@@ -21,6 +21,9 @@ export const twilioErrors: ErrorTable = {
   '21610': ConnectorErrorCodes.InvalidRequestParameters,
   '21612': ConnectorErrorCodes.InvalidRequestParameters,
   '21608': ConnectorErrorCodes.InvalidRequestParameters,
+  // Twilio's SMS Pumping Protection refused the destination (https://www.twilio.com/docs/api/errors/30450).
+  '30450': ConnectorErrorCodes.InvalidRequestParameters,
+  '30453': ConnectorErrorCodes.InvalidRequestParameters,
   // Throttling and quota.
   '20429': ConnectorErrorCodes.RateLimitExceeded,
   '14107': ConnectorErrorCodes.RateLimitExceeded,
@@ -34,7 +37,12 @@ export const twilioHints: Readonly<Record<string, string>> = {
     'check accountSID and authToken (or the API key), and that they belong to the selected region',
   '20404': 'the account or resource was not found: check accountSID and the region',
   '21211': 'the recipient number is not a valid phone number',
-  '21408': 'SMS to this country is not enabled in your Twilio geo permissions',
+  '21408':
+    'SMS to this country is not enabled in your Twilio geo permissions: enable it in the Twilio Console under Messaging > Settings > Geo permissions, or leave the country out of allowedCountries',
+  '30450':
+    'Twilio’s SMS Pumping Protection blocked this destination: if real users are refused, review Messaging > Settings > SMS Pumping Protection in the Twilio Console; allowedCountries limits where codes go',
+  '30453':
+    'Twilio’s SMS Pumping Protection blocked this destination as suspected fraud: if real users are refused, review Messaging > Settings > SMS Pumping Protection in the Twilio Console',
   '21608': 'trial accounts can only send to verified numbers',
   '21606': 'the sender number cannot send SMS',
 };
