@@ -63,9 +63,27 @@ const call = async <T>(
 
 export type MailgunForm = MessageFields & { from: string; to: string };
 
+/**
+ * Mailgun's per-message options. Sign-in emails carry one-time links: click tracking rewrites them
+ * through the tracking domain (which breaks or delays them) and open tracking adds a pixel, so
+ * both are off unless `tracking` leaves the account's settings in force. `o:testmode` makes
+ * Mailgun accept and validate the message without delivering it.
+ */
+const sendingOptions = (config: MailgunConfig): Record<string, string> => ({
+  ...(config.tracking
+    ? {}
+    : { 'o:tracking': 'no', 'o:tracking-clicks': 'no', 'o:tracking-opens': 'no' }),
+  ...(config.testMode ? { 'o:testmode': 'yes' } : {}),
+});
+
 /** POST /v3/{domain}/messages, form-encoded, Basic api:apiKey. */
 export const sendEmail = async (config: MailgunConfig, form: MailgunForm): Promise<MailgunQueued> =>
-  call(config, { method: 'POST', url: messagesUrl(config), form, guard: queuedGuard });
+  call(config, {
+    method: 'POST',
+    url: messagesUrl(config),
+    form: { ...form, ...sendingOptions(config) },
+    guard: queuedGuard,
+  });
 
 /** GET /v4/domains/{domain}: free and read-only; needs an account API key, not a sending key. */
 export const fetchDomain = async (config: MailgunConfig) =>

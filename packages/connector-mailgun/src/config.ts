@@ -70,6 +70,10 @@ export const mailgunConfigGuard = z.object({
         .regex(payloadPath, 'payloadVariables holds names such as "code" or "application.name"'),
     )
     .default(defaultPayloadVariables),
+  /** Leave Mailgun's click and open tracking as the account has them (default: off per message). */
+  tracking: z.boolean().optional(),
+  /** Mailgun test mode: the request is validated and nothing is delivered. */
+  testMode: z.boolean().optional(),
   timeout: timeoutGuard.optional(),
 });
 

@@ -74,7 +74,27 @@ describe('sending with a delivery from the config', () => {
       'h:Reply-To': 'support@example.com',
       html: '<p>Your code is <b>123456</b>, Jane &lt;b&gt;&amp;.</p>',
       text: 'Your code is 123456, Jane <b>&.',
+      // Mailgun's per-message options: tracking off by default (sign-in links stay as they are).
+      'o:tracking': 'no',
+      'o:tracking-clicks': 'no',
+      'o:tracking-opens': 'no',
     });
+  });
+
+  it('tracking: true leaves the account’s tracking in force; testMode sends o:testmode=yes', async () => {
+    const { captured } = expectSend();
+    await send({}, { ...validConfig, tracking: true, testMode: true });
+    expect(captured.keys).not.toContain('o:tracking');
+    expect(captured.keys).not.toContain('o:tracking-clicks');
+    expect(captured.keys).not.toContain('o:tracking-opens');
+    expect(captured.form['o:testmode']).toBe('yes');
+  });
+
+  it('sends no o:testmode unless testMode is on', async () => {
+    const { captured } = expectSend();
+    await send({}, { ...validConfig, testMode: false });
+    expect(captured.keys).not.toContain('o:testmode');
+    expect(captured.form['o:tracking']).toBe('no');
   });
 
   it('sends to the EU host when region is eu', async () => {
@@ -229,6 +249,9 @@ describe('Logto email templates', () => {
       subject: 'Code for Acme & <Co>',
       'h:Reply-To': 'jane@example.com',
       html: '<p>111222 for Acme &amp; &lt;Co&gt;</p>',
+      'o:tracking': 'no',
+      'o:tracking-clicks': 'no',
+      'o:tracking-opens': 'no',
     });
   });
 

@@ -164,6 +164,20 @@ export const defaultMetadata: ConnectorMetadata = {
       'https://mailgun-proxy.example.com',
       'Optional base URL of a proxy, without a path; replaces the region host. https only.',
     ),
+    {
+      key: 'tracking',
+      label: 'Keep Mailgun tracking',
+      type: ConnectorConfigFormItemType.Switch,
+      description:
+        'Off (default): each email is sent with click and open tracking off, so one-time sign-in links are not rewritten through the tracking domain. On: your Mailgun domain’s tracking settings apply.',
+    },
+    {
+      key: 'testMode',
+      label: 'Test mode (nothing is delivered)',
+      type: ConnectorConfigFormItemType.Switch,
+      description:
+        'While on, Mailgun checks the request and credentials and answers as for a real send, but delivers NOTHING: no user receives a code. For trying a config at no cost; turn it off before going live.',
+    },
     timeoutFormItem('Mailgun'),
   ],
 };
