@@ -181,7 +181,9 @@ export const sendSms = async (
   to: Phone,
   text: string,
 ): Promise<SmsAeroMessage> => {
-  const { data } = await callGates(config, 'sms/send', sendBody(config, to, text));
+  // sms/testsend takes the same request and checks it without sending or charging.
+  const route = config.testMode ? 'sms/testsend' : 'sms/send';
+  const { data } = await callGates(config, route, sendBody(config, to, text));
   const sent = sentGuard.safeParse(data);
   return sent.success ? sent.data : {};
 };

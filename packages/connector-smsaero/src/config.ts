@@ -42,6 +42,8 @@ export const smsAeroConfigGuard = z.object({
   templates: templatesGuard(smsTemplateGuard),
   ...destinationFields,
   gates: gatesGuard,
+  /** SMS Aero's test send (sms/testsend): checked like a real send, delivered to nobody, not charged. */
+  testMode: z.boolean().optional(),
   endpoint: z.preprocess(blankToUndefined, endpointGuard.optional()),
   timeout: timeoutGuard.optional(),
 });

@@ -242,6 +242,12 @@ describe('gate failover', () => {
     expect(second.isDone()).toBe(true);
   });
 
+  it('testMode sends the same request to sms/testsend, which delivers nothing', async () => {
+    const testSend = nock(ru).post('/v2/sms/testsend').reply(200, bodies.sent);
+    await send({ ...validConfig, testMode: true });
+    expect(testSend.isDone()).toBe(true);
+  });
+
   it('tries every gate in order, and reports the last answer when all fail', async () => {
     nock(ru).post(path).replyWithError(networkError('ECONNREFUSED'));
     nock(org).post(path).reply(503, 'Service Unavailable');

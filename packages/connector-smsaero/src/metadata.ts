@@ -112,6 +112,13 @@ export const defaultMetadata: ConnectorMetadata = {
       'Optional base URL of a proxy; replaces the gate list. https only.',
     ),
     ...destinationFormItems,
+    {
+      key: 'testMode',
+      label: 'Test mode (nothing is delivered)',
+      type: ConnectorConfigFormItemType.Switch,
+      description:
+        'While on, every code goes to SMS Aero’s test send (sms/testsend): SMS Aero checks the credentials, sender and number and answers as for a real send, but delivers NOTHING and charges nothing. Turn it off before going live.',
+    },
     timeoutFormItem('SMS Aero'),
     {
       key: 'templates',

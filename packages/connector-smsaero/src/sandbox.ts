@@ -77,7 +77,9 @@ let nextId = 700_000;
 export default defineSandbox({
   start: () =>
     startFakeServer((request, observe) => {
-      if (request.method !== 'POST' || request.path !== '/v2/sms/send') {
+      // sms/testsend is checked exactly like sms/send; SMS Aero delivers and charges nothing for it.
+      const testSend = request.path === '/v2/sms/testsend';
+      if (request.method !== 'POST' || (request.path !== '/v2/sms/send' && !testSend)) {
         observe({
           summary: `${request.method} ${request.path}`,
           accepted: false,
@@ -93,7 +95,7 @@ export default defineSandbox({
       } catch {
         // Checked below: a body that is not JSON lacks every field.
       }
-      const summary = `POST /v2/sms/send as ${auth?.user ?? '?'}:${mask(auth?.password ?? '')} number=${String(body.number)} sign="${String(body.sign)}" text="${String(body.text)}"`;
+      const summary = `POST ${request.path}${testSend ? ' (test send, nothing delivered)' : ''} as ${auth?.user ?? '?'}:${mask(auth?.password ?? '')} number=${String(body.number)} sign="${String(body.sign)}" text="${String(body.text)}"`;
       // Whatever stands in front of SMS Aero answers before SMS Aero checks anything.
       const awkward = awkwardAnswers[String(body.number)];
       if (awkward) {
