@@ -168,5 +168,11 @@ export default defineSandbox({
       run: sends({ to: invalidNumber, type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'invalid_request_parameters',
     },
+    {
+      // SMS pumping protection: refused by the connector itself, so Twilio never hears of it.
+      name: 'UK premium-rate number, refused before any request',
+      run: sends({ to: '449012345678', type: TemplateType.SignIn, payload: { code: '482913' } }),
+      expect: 'invalid_request_parameters',
+    },
   ],
 });
