@@ -2,12 +2,14 @@ import { createHttpClient } from '@switchboard/core';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 
 import type { MailgunConfig } from './config.js';
-import { classifyMailgun, mailgunHints } from './errors.js';
+import { classifyMailgun, isSenderError, mailgunHints, senderHint } from './errors.js';
 import type { MessageFields } from './message.js';
 import { PROVIDER, regions } from './metadata.js';
 
-/** Mailgun's error body: `{ "message": "..." }`. */
-const mailgunErrorGuard = z.object({ message: z.string() });
+/** Mailgun's error body: `{ "message": "..." }`, or `{ "error": "..." }` as mailgun.js also reads. */
+const mailgunErrorGuard = z
+  .object({ message: z.string() })
+  .or(z.object({ error: z.string() }).transform(({ error }) => ({ message: error })));
 
 /** The accepted message: `{ "id": "<...@domain>", "message": "Queued. Thank you." }`. */
 const queuedGuard = z.object({ id: z.string(), message: z.string().optional() }).passthrough();
@@ -49,7 +51,7 @@ const call = async <T>(
         : typeof raw === 'string' && raw.trim() && raw.length < 200 && !/^\s*</.test(raw)
           ? raw.trim()
           : `Mailgun answered HTTP ${status}`;
-      const hint = mailgunHints[status];
+      const hint = isSenderError(status, message) ? senderHint : mailgunHints[status];
       return { message: hint ? `${message}: ${hint}` : message };
     },
     classify: classifyMailgun,

@@ -107,3 +107,19 @@ describe('mailgunConfigGuard', () => {
     expect(parse(defaults).success).toBe(true);
   });
 });
+
+describe('from', () => {
+  it.each([
+    'no-reply@mg.example.com',
+    'Acme <no-reply@mg.example.com>',
+    '"Acme, Inc." <a@mg.example.com>',
+  ])('accepts %s', (from) => {
+    expect(mailgunConfigGuard.safeParse({ ...validConfig, from }).success).toBe(true);
+  });
+
+  it.each(['Acme', 'no-reply', 'Acme <no-reply>', 'a@b'])('refuses %s, naming from', (from) => {
+    const result = mailgunConfigGuard.safeParse({ ...validConfig, from });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['from']);
+  });
+});

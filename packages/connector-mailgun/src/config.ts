@@ -46,6 +46,9 @@ const mailgunEndpointGuard = endpointGuard.pipe(
   }),
 );
 
+/** `a@b.c` or `Display Name <a@b.c>` (the name may be quoted). */
+const mailbox = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+
 const payloadPath = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 
 export const mailgunConfigGuard = z.object({
@@ -60,7 +63,10 @@ export const mailgunConfigGuard = z.object({
     message: 'domain must be a domain name such as mg.example.com, without https:// or a path',
   }),
   apiKey: required('apiKey'),
-  from: required('from'),
+  from: required('from').refine((value) => mailbox.test(value), {
+    message:
+      'from must be an address such as no-reply@mg.example.com, or Name <no-reply@mg.example.com>',
+  }),
   // Logto drops an empty object on save, and Logto email templates can serve every usage type.
   deliveries: z.record(deliveryGuard).default({}),
   payloadVariables: z

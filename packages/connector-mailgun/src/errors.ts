@@ -21,6 +21,18 @@ export const mailgunHints: Readonly<Record<number, string>> = {
   404: 'check domain, and that the region (or endpoint) is the one your domain was created in',
 };
 
+/**
+ * A 400 about the sender ("'from' parameter is not a valid address", "from parameter is missing")
+ * is the administrator's config, not the recipient.
+ */
+export const isSenderError = (status: number | undefined, message: string | undefined) =>
+  status === 400 && /\bfrom\b/i.test(message ?? '');
+
+export const senderHint =
+  'check from in the connector config: an address on your Mailgun domain, or Name <address>';
+
 export const classifyMailgun = (failure: ProviderFailure): ConnectorErrorCodes =>
-  (failure.status === undefined ? undefined : mailgunErrors[failure.status]) ??
-  classifyStatus(failure.status);
+  isSenderError(failure.status, failure.message)
+    ? ConnectorErrorCodes.InvalidConfig
+    : ((failure.status === undefined ? undefined : mailgunErrors[failure.status]) ??
+      classifyStatus(failure.status));

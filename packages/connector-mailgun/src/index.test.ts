@@ -374,6 +374,29 @@ describe('errors', () => {
     });
   });
 
+  it('maps a 400 about the sender to invalid_config with a hint on from', async () => {
+    const error = await failWith(400, {
+      message: "'from' parameter is not a valid address. please check documentation",
+    });
+    expect(error.code).toBe('invalid_config');
+    expect(error.data.message).toBe(
+      "'from' parameter is not a valid address. please check documentation: check from in the connector config: an address on your Mailgun domain, or Name <address>",
+    );
+  });
+
+  it('reads an { "error": … } body, as mailgun.js does', async () => {
+    const error = await failWith(400, { error: 'to parameter is missing' });
+    expect(error.data.message).toBe('to parameter is missing');
+  });
+
+  it('keeps Retry-After of a 429 as retryAfter', async () => {
+    nock('https://api.mailgun.net')
+      .post('/v3/mg.example.com/messages')
+      .reply(429, { message: 'Too many requests' }, { 'Retry-After': '60' });
+    const error = (await failureOf(() => send())) as { code: string; data: unknown };
+    expect(error).toMatchObject({ code: 'rate_limit_exceeded', data: { retryAfter: 60 } });
+  });
+
   it('maps 401 (plain-text Forbidden) to invalid_config with a hint about the key and region', async () => {
     const error = await failWith(401, 'Forbidden');
     expect(error.code).toBe('invalid_config');

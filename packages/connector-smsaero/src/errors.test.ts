@@ -122,3 +122,23 @@ describe('recognise', () => {
     expect(recognise(status, text)).toBe(expected);
   });
 });
+
+describe('wait hints', () => {
+  it('keeps Retry-After of a 429 as retryAfter', async () => {
+    nock(gate)
+      .post('/v2/sms/send')
+      .reply(
+        429,
+        { success: false, data: null, message: 'Too Many Requests' },
+        { 'Retry-After': '30' },
+      );
+    const connector = await buildConnector(createConnector);
+    const error = await failureOf(() =>
+      connector.sendMessage(
+        { to: '79990000000', type: 'SignIn' as never, payload: { code: '123456' } },
+        config,
+      ),
+    );
+    expect(error).toMatchObject({ code: 'rate_limit_exceeded', data: { retryAfter: 30 } });
+  });
+});

@@ -131,4 +131,25 @@ describe('Twilio error codes', () => {
       expect(error).toMatchObject({ code: 'general', data: { status: 400, code } });
     },
   );
+
+  it('keeps Retry-After of a 429 as retryAfter', async () => {
+    nock('https://api.twilio.com')
+      .post(path)
+      .reply(
+        429,
+        { code: 20429, message: 'Too Many Requests', status: 429 },
+        { 'Retry-After': '5' },
+      );
+    const connector = await buildConnector(createConnector);
+    const error = await failureOf(() =>
+      connector.sendMessage(
+        { to: '14155550123', type: 'SignIn' as never, payload: { code: '1' } },
+        validConfig,
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'rate_limit_exceeded',
+      data: { code: '20429', retryAfter: 5 },
+    });
+  });
 });
