@@ -3,13 +3,16 @@
 import { TemplateType } from '@logto/connector-kit';
 import {
   defineSandbox,
+  emptyReply,
   type FakeReply,
+  intermediaryReplies,
   mask,
   parseBasicAuth,
   parseForm,
+  type ReasonedReply,
   type RecordedRequest,
-  startFakeServer,
   sends,
+  startFakeServer,
 } from '@switchboard/core/sandbox';
 
 export const sandboxDomain = 'mg.sandbox.example';
@@ -50,30 +53,11 @@ export const awkwardRecipients = {
   empty200: 'empty-200@awkward.sandbox.example',
 } as const;
 
-const awkwardAnswers: Record<string, FakeReply & { reason: string }> = {
-  [awkwardRecipients.html502]: {
-    reason: 'answered as a load balancer: 502 HTML page',
-    status: 502,
-    headers: { 'content-type': 'text/html' },
-    body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
-  },
-  [awkwardRecipients.html503]: {
-    reason: 'answered as a load balancer: 503 HTML page',
-    status: 503,
-    headers: { 'content-type': 'text/html', 'cache-control': 'no-cache' },
-    body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n',
-  },
-  [awkwardRecipients.text401]: {
-    reason: 'answered 401 in plain text',
-    status: 401,
-    headers: { 'content-type': 'text/plain' },
-    body: 'Forbidden',
-  },
-  [awkwardRecipients.empty200]: {
-    reason: 'answered 200 with an empty body',
-    status: 200,
-    body: '',
-  },
+const awkwardAnswers: Record<string, ReasonedReply> = {
+  [awkwardRecipients.html502]: intermediaryReplies.html502,
+  [awkwardRecipients.html503]: intermediaryReplies.html503,
+  [awkwardRecipients.text401]: intermediaryReplies.text401,
+  [awkwardRecipients.empty200]: emptyReply(200),
 };
 
 const queued = (domain: string): FakeReply => ({

@@ -5,11 +5,13 @@
 import { TemplateType } from '@logto/connector-kit';
 import {
   defineSandbox,
-  type FakeReply,
+  emptyReply,
+  intermediaryReplies,
   mask,
   parseBasicAuth,
-  startFakeServer,
+  type ReasonedReply,
   sends,
+  startFakeServer,
 } from '@switchboard/core/sandbox';
 
 import { validConfig } from './__fixtures__/configs.js';
@@ -41,30 +43,11 @@ export const awkwardNumbers = {
   empty200: '79990000200',
 } as const;
 
-const awkwardAnswers: Record<string, FakeReply & { reason: string }> = {
-  [awkwardNumbers.html502]: {
-    reason: 'answered as a load balancer: 502 HTML page',
-    status: 502,
-    headers: { 'content-type': 'text/html' },
-    body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
-  },
-  [awkwardNumbers.html503]: {
-    reason: 'answered as a load balancer: 503 HTML page',
-    status: 503,
-    headers: { 'content-type': 'text/html', 'cache-control': 'no-cache' },
-    body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n',
-  },
-  [awkwardNumbers.text401]: {
-    reason: 'answered as a proxy: 401 plain text',
-    status: 401,
-    headers: { 'content-type': 'text/plain' },
-    body: 'Forbidden',
-  },
-  [awkwardNumbers.empty200]: {
-    reason: 'answered 200 with an empty body',
-    status: 200,
-    body: '',
-  },
+const awkwardAnswers: Record<string, ReasonedReply> = {
+  [awkwardNumbers.html502]: intermediaryReplies.html502,
+  [awkwardNumbers.html503]: intermediaryReplies.html503,
+  [awkwardNumbers.text401]: intermediaryReplies.text401,
+  [awkwardNumbers.empty200]: emptyReply(200),
 };
 
 const envelope = (status: number, message: string, data: unknown = null) => ({

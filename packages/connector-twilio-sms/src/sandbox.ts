@@ -5,12 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { TemplateType } from '@logto/connector-kit';
 import {
   defineSandbox,
-  type FakeReply,
+  emptyReply,
+  intermediaryReplies,
   mask,
   parseBasicAuth,
   parseForm,
-  startFakeServer,
+  type ReasonedReply,
   sends,
+  startFakeServer,
 } from '@switchboard/core/sandbox';
 
 import { validConfig } from './__fixtures__/configs.js';
@@ -36,30 +38,11 @@ export const awkwardRecipients = {
   empty201: '15005550201',
 } as const;
 
-const awkwardAnswers: Record<string, FakeReply & { reason: string }> = {
-  [awkwardRecipients.html502]: {
-    reason: 'answered as a load balancer: 502 HTML page',
-    status: 502,
-    headers: { 'content-type': 'text/html' },
-    body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
-  },
-  [awkwardRecipients.html503]: {
-    reason: 'answered as a load balancer: 503 HTML page',
-    status: 503,
-    headers: { 'content-type': 'text/html', 'cache-control': 'no-cache' },
-    body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n',
-  },
-  [awkwardRecipients.text401]: {
-    reason: 'answered as a proxy: 401 plain text',
-    status: 401,
-    headers: { 'content-type': 'text/plain' },
-    body: 'Forbidden',
-  },
-  [awkwardRecipients.empty201]: {
-    reason: 'answered 201 with an empty body',
-    status: 201,
-    body: '',
-  },
+const awkwardAnswers: Record<string, ReasonedReply> = {
+  [awkwardRecipients.html502]: intermediaryReplies.html502,
+  [awkwardRecipients.html503]: intermediaryReplies.html503,
+  [awkwardRecipients.text401]: intermediaryReplies.text401,
+  [awkwardRecipients.empty201]: emptyReply(201),
 };
 
 const twilioError = (status: number, code: number, message: string) => ({

@@ -47,6 +47,41 @@ export type FakeServer = {
   close(): Promise<void>;
 };
 
+/** A reply of the kind a fake answers with, and why, for its observation. */
+export type ReasonedReply = FakeReply & { reason: string };
+
+/**
+ * What stands in front of a real provider answers in formats of its own: nginx's 502 page, a load
+ * balancer's 503 page, a proxy's plain-text 401, and an empty success. Every fake offers these.
+ */
+export const intermediaryReplies = {
+  html502: {
+    reason: 'answered as a load balancer: 502 HTML page',
+    status: 502,
+    headers: { 'content-type': 'text/html' },
+    body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+  },
+  html503: {
+    reason: 'answered as a load balancer: 503 HTML page',
+    status: 503,
+    headers: { 'content-type': 'text/html', 'cache-control': 'no-cache' },
+    body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n',
+  },
+  text401: {
+    reason: 'answered 401 in plain text',
+    status: 401,
+    headers: { 'content-type': 'text/plain' },
+    body: 'Forbidden',
+  },
+} satisfies Record<string, ReasonedReply>;
+
+/** A success status with an empty body. */
+export const emptyReply = (status: number): ReasonedReply => ({
+  reason: `answered ${status} with an empty body`,
+  status,
+  body: '',
+});
+
 /** Starts an HTTP server on 127.0.0.1 with a random port. */
 export const startFakeServer = async (handler: FakeHandler): Promise<FakeServer> => {
   const observations: Observation[] = [];
