@@ -34,6 +34,18 @@ export const failureKindOf = (error: unknown) =>
     ? failureKinds.get(error as ConnectorError)
     : undefined;
 
+/** A ConnectorError that also records how it came about (see failureKindOf). */
+const failedWith = (
+  code: ConnectorErrorCodes,
+  data: ErrorData,
+  kind: FailureKind,
+  redact: Redactor,
+): ConnectorError => {
+  const error = connectorError(code, data, redact);
+  failureKinds.set(error, { kind, ...(data.status === undefined ? {} : { status: data.status }) });
+  return error;
+};
+
 const notSentCodes = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -205,7 +217,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     const code =
       options.classify?.(failure) ??
       (failure.status === undefined ? ConnectorErrorCodes.General : classifyStatus(failure.status));
-    const error = connectorError(
+    return failedWith(
       code,
       {
         provider,
@@ -220,25 +232,14 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         ...(failure.retryAfter === undefined ? {} : { retryAfter: failure.retryAfter }),
         ...(failure.details === undefined ? {} : { details: failure.details }),
       },
+      kind,
       redact,
     );
-    failureKinds.set(error, {
-      kind,
-      ...(failure.status === undefined ? {} : { status: failure.status }),
-    });
-    return error;
   };
 
   const networkFailure = (error: unknown, redact: Redactor, route: Route): ConnectorError => {
-    const raise = (message: string, code: string, kind: FailureKind) => {
-      const result = connectorError(
-        ConnectorErrorCodes.General,
-        { provider, code, message },
-        redact,
-      );
-      failureKinds.set(result, { kind });
-      return result;
-    };
+    const raise = (message: string, code: string, kind: FailureKind) =>
+      failedWith(ConnectorErrorCodes.General, { provider, code, message }, kind, redact);
     const { proxy } = route;
     const through = proxy ? ` through the proxy ${proxy}` : '';
     if (
@@ -359,13 +360,12 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         throw networkFailure(tunnelTimeout, redact, route);
       }
       if (tooLarge) {
-        const result = connectorError(
+        throw failedWith(
           ConnectorErrorCodes.InvalidResponse,
           { provider, message: `${provider} sent a response larger than ${maxBytes} bytes` },
+          'maybe-sent',
           redact,
         );
-        failureKinds.set(result, { kind: 'maybe-sent' });
-        throw result;
       }
       throw networkFailure(error, redact, route);
     } finally {
@@ -377,17 +377,16 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     const parsed = tryParseJson(rawBody) ?? parseText(rawBody, response.headers);
     if (status === 407 && route.proxy) {
       // A plain-http request goes to the proxy as a whole; this answer is the proxy's own.
-      const result = connectorError(
+      throw failedWith(
         ConnectorErrorCodes.General,
         {
           provider,
           status,
           message: `the proxy ${route.proxy} refused the request to ${provider} with HTTP 407${proxyHint(status, route)}`,
         },
+        'not-sent',
         redact,
       );
-      failureKinds.set(result, { kind: 'not-sent', status });
-      throw result;
     }
     if (status < 200 || status >= 300) {
       // A body that is not JSON (a plain-text `Forbidden`, an HTML error page) arrives as its text.
@@ -406,34 +405,32 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
       );
     }
     if (parsed === undefined) {
-      const result = connectorError(
+      throw failedWith(
         ConnectorErrorCodes.InvalidResponse,
         {
           provider,
           status,
           message: `${provider} answered HTTP ${status} with a body that is not JSON`,
         },
+        'answered',
         redact,
       );
-      failureKinds.set(result, { kind: 'answered', status });
-      throw result;
     }
     const checked = request.guard.safeParse(parsed);
     if (!checked.success) {
       const fields = [
         ...new Set(checked.error.issues.map((issue) => issue.path.join('.') || '(body)')),
       ];
-      const result = connectorError(
+      throw failedWith(
         ConnectorErrorCodes.InvalidResponse,
         {
           provider,
           status,
           message: `${provider} answered HTTP ${status} with an unexpected body (${fields.join(', ')})`,
         },
+        'answered',
         redact,
       );
-      failureKinds.set(result, { kind: 'answered', status });
-      throw result;
     }
     return { status, body: checked.data, rawBody, headers: response.headers };
   };
