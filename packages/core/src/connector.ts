@@ -19,6 +19,8 @@ type SmsConfig = DestinationRules & { templates: Template[] };
 
 export type SmsMessage<C extends SmsConfig> = {
   phone: Phone;
+  /** The usage type Logto asked for (`SignIn`, …), before any fallback on Generic. */
+  type: string;
   template: C['templates'][number];
   payload: SendMessageData['payload'];
 };
@@ -57,6 +59,6 @@ export const createSmsConnector =
       const phone = await parsePhone(provider, to, options.phone);
       checkDestination(provider, config, phone);
       const template = requireTemplate(provider, config.templates, type, payloadLocale(payload));
-      return options.send(config, { phone, template, payload });
+      return options.send(config, { phone, type, template, payload });
     },
   });

@@ -4,6 +4,7 @@ export * from './destinations.js';
 export * from './errors.js';
 export * from './form-items.js';
 export * from './http.js';
+export * from './message-channel.js';
 export * from './phone.js';
 export * from './proxy.js';
 export * from './signing.js';
