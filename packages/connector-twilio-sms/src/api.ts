@@ -1,4 +1,16 @@
-import { classify, createHttpClient, type HttpClientOptions, type Phone } from '@switchboard/core';
+import {
+  allowedValues,
+  announceMessageChannel,
+  classify,
+  createHttpClient,
+  type HttpClientOptions,
+  payloadLocale,
+  type Phone,
+  renderTemplate,
+  requireTemplate,
+  type SmsMessage,
+  templateValues,
+} from '@switchboard/core';
 import { z } from 'zod';
 
 import type { TwilioSmsConfig } from './config.js';
@@ -31,14 +43,40 @@ const authorization = (config: TwilioSmsConfig) => {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 };
 
-export const messageForm = (config: TwilioSmsConfig, to: Phone, body: string) => ({
+/** What every message carries, SMS or WhatsApp. */
+const common = (config: TwilioSmsConfig) => ({
+  ValidityPeriod: String(config.validityPeriod),
+  ...(config.disableRiskCheck ? { RiskCheck: 'disable' } : {}),
+});
+
+const smsForm = (config: TwilioSmsConfig, to: Phone, body: string) => ({
   To: to.e164,
   Body: body,
   ...(config.fromMessagingServiceSID
     ? { MessagingServiceSid: config.fromMessagingServiceSID }
     : {}),
   ...(config.from ? { From: config.from } : {}),
-  ...(config.disableRiskCheck ? { RiskCheck: 'disable' } : {}),
+  ...common(config),
+});
+
+/**
+ * A content template over WhatsApp, as Twilio documents it
+ * (https://www.twilio.com/docs/content/send-templates-created-with-the-content-template-builder):
+ * channel-prefixed To, ContentSid, the code as variable 1, no Body. The sender is whatsAppFrom
+ * alone when set: Twilio accepts a content template from a plain From since September 2024
+ * (https://www.twilio.com/en-us/changelog/content-templates-messaging-services-optional), and a
+ * From sent with a MessagingServiceSid must be in that service's pool. Otherwise the Messaging
+ * Service picks the WhatsApp sender of its pool. The SMS `from` is never a WhatsApp sender.
+ */
+const whatsAppForm = (config: TwilioSmsConfig, to: Phone, contentSid: string, code: string) => ({
+  To: `whatsapp:${to.e164}`,
+  // The config guard makes sure one of the two is set.
+  ...(config.whatsAppFrom
+    ? { From: config.whatsAppFrom }
+    : { MessagingServiceSid: config.fromMessagingServiceSID ?? '' }),
+  ContentSid: contentSid,
+  ContentVariables: JSON.stringify({ 1: code }),
+  ...common(config),
 });
 
 const parseError: ParseError = (raw, _status, headers) => {
@@ -80,17 +118,39 @@ export const fetchAccount = async (config: TwilioSmsConfig) => {
   return body;
 };
 
-export const sendSms = async (
+const isWhatsAppCountry = (config: TwilioSmsConfig, phone: Phone) =>
+  config.whatsAppCountries === '*' ||
+  (phone.country !== undefined && config.whatsAppCountries?.includes(phone.country) === true);
+
+/**
+ * WhatsApp for the countries of whatsAppCountries, SMS otherwise. A message without a code (an
+ * invitation link) goes by SMS: a WhatsApp authentication template carries only a code.
+ */
+const chooseChannel = (
   config: TwilioSmsConfig,
-  to: Phone,
-  body: string,
+  { phone, type, template, payload }: SmsMessage<TwilioSmsConfig>,
+) => {
+  const { code } = allowedValues(payload, ['code']);
+  if (code && isWhatsAppCountry(config, phone)) {
+    const locale = payloadLocale(payload);
+    const { contentSid } = requireTemplate(PROVIDER, config.whatsAppTemplates ?? [], type, locale);
+    return { channel: 'whatsapp', form: whatsAppForm(config, phone, contentSid, code) };
+  }
+  const body = renderTemplate(template.content, templateValues(payload));
+  return { channel: 'sms', form: smsForm(config, phone, body) };
+};
+
+export const sendMessage = async (
+  config: TwilioSmsConfig,
+  message: SmsMessage<TwilioSmsConfig>,
 ): Promise<TwilioMessage> => {
-  const client = createClient(config);
-  const { body: message } = await client.request({
+  const { channel, form } = chooseChannel(config, message);
+  announceMessageChannel({ provider: PROVIDER, channel });
+  const { body } = await createClient(config).request({
     url: messagesUrl(config),
     headers: { authorization: authorization(config) },
-    form: messageForm(config, to, body),
+    form,
     guard: messageGuard,
   });
-  return message;
+  return body;
 };

@@ -8,12 +8,42 @@ import {
 } from '@switchboard/core';
 import { z } from 'zod';
 
-import { regions } from './metadata.js';
+import { defaultValidityPeriod, regions } from './metadata.js';
 
 const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 const e164 = /^\+[1-9]\d{6,14}$/;
+/** A WhatsApp sender is its number with Twilio's channel prefix (https://www.twilio.com/docs/messaging/channels). */
+const whatsAppSender = /^whatsapp:\+[1-9]\d{6,14}$/;
 /** Twilio documents 5- and 6-digit short codes as a valid From (https://www.twilio.com/docs/messaging/api/message-resource). */
 const shortCode = /^\d{5,6}$/;
+
+/** Twilio's Content SID pattern (https://www.twilio.com/docs/content/content-api-resources). */
+const contentSid = /^HX[0-9a-fA-F]{32}$/;
+
+/** A WhatsApp authentication template made in Twilio's Content Template Builder; {{1}} is the code. */
+const whatsAppTemplateGuard = z.object({
+  usageType: z.string().min(1, 'usageType must not be empty'),
+  contentSid: z.string().trim().regex(contentSid, {
+    message: 'contentSid must be a Twilio Content SID: HX followed by 32 hex digits',
+  }),
+  locale: z.string().min(1).optional(),
+});
+
+const isEveryCountry = (value: unknown) =>
+  value === '*' || (Array.isArray(value) && value.length === 1 && value[0] === '*');
+
+/** `*` (or `["*"]`) for every destination, otherwise country codes the way allowedCountries takes them. */
+const whatsAppCountriesGuard = z.preprocess(
+  (value) => (isEveryCountry(value) ? '*' : value),
+  z.literal('*').or(destinationFields.allowedCountries),
+);
+
+/** Twilio's documented range for ValidityPeriod (https://www.twilio.com/docs/api/errors/21624). */
+const validityPeriodGuard = z
+  .number()
+  .int('validityPeriod must be a whole number of seconds')
+  .min(1, 'validityPeriod must be at least 1 second')
+  .max(36_000, 'validityPeriod must be at most 36000 seconds (Twilio’s limit, 10 hours)');
 
 export const twilioSmsConfigGuard = z
   .object({
@@ -39,8 +69,15 @@ export const twilioSmsConfigGuard = z
     endpoint: endpointGuard.optional(),
     disableRiskCheck: z.boolean().optional(),
     timeout: timeoutGuard.optional(),
+    validityPeriod: validityPeriodGuard.default(defaultValidityPeriod),
     templates: templatesGuard(smsTemplateGuard),
     ...destinationFields,
+    whatsAppCountries: whatsAppCountriesGuard,
+    whatsAppTemplates: templatesGuard(whatsAppTemplateGuard).optional(),
+    whatsAppFrom: optionalText.refine(
+      (value) => value === undefined || whatsAppSender.test(value),
+      { message: 'whatsAppFrom must be a WhatsApp sender such as whatsapp:+14155550123' },
+    ),
   })
   .superRefine((config, context) => {
     const apiKey = config.apiKeySid !== undefined || config.apiKeySecret !== undefined;
@@ -64,6 +101,22 @@ export const twilioSmsConfigGuard = z
         path: ['fromMessagingServiceSID'],
         message:
           'set a sender: fromMessagingServiceSID (a Messaging Service) or from (a number or sender ID), or both',
+      });
+    }
+    if (config.whatsAppCountries && !config.whatsAppTemplates) {
+      context.addIssue({
+        code: 'custom',
+        path: ['whatsAppTemplates'],
+        message:
+          'whatsAppCountries is set: add whatsAppTemplates with at least a Generic entry, the Content SID of an approved WhatsApp authentication template',
+      });
+    }
+    if (config.whatsAppCountries && !config.whatsAppFrom && !config.fromMessagingServiceSID) {
+      context.addIssue({
+        code: 'custom',
+        path: ['whatsAppFrom'],
+        message:
+          'whatsAppCountries is set: WhatsApp needs a sender, whatsAppFrom (whatsapp:+…) or fromMessagingServiceSID with a WhatsApp sender in its pool; from is never used for WhatsApp',
       });
     }
   });

@@ -10,16 +10,27 @@ import createConnector from './index.js';
 
 const path = `/2010-04-01/Accounts/${validConfig.accountSID}/Messages.json`;
 
-const sendAgainst = async (status: number, body: unknown) => {
+/** Sends by WhatsApp to Brazil. */
+const whatsAppConfig = {
+  ...validConfig,
+  whatsAppCountries: ['BR'],
+  whatsAppTemplates: [{ usageType: 'Generic', contentSid: 'HX0123456789abcdef0123456789abcdef' }],
+};
+
+const sendAgainst = async (
+  status: number,
+  body: unknown,
+  { to, config }: { to: string; config: Record<string, unknown> } = {
+    to: '14155550123',
+    config: validConfig,
+  },
+) => {
   nock('https://api.twilio.com')
     .post(path)
     .reply(status, body as nock.Body);
   const connector = await buildConnector(createConnector);
   const error = await failureOf(() =>
-    connector.sendMessage(
-      { to: '14155550123', type: 'SignIn' as never, payload: { code: '1' } },
-      validConfig,
-    ),
+    connector.sendMessage({ to, type: 'SignIn' as never, payload: { code: '1' } }, config),
   );
   expect(findSecrets(error, [validConfig.authToken], [validConfig.accountSID])).toEqual([]);
   return error;
@@ -111,6 +122,93 @@ describe('Twilio error codes', () => {
     expect(await hinted(30450, 400)).toMatch(/SMS Pumping Protection in the Twilio Console/);
     expect(await hinted(30453, 400)).toMatch(/SMS Pumping Protection in the Twilio Console/);
     expect(await hinted(21608, 400)).toMatch(/trial accounts can only send to verified numbers/);
+  });
+
+  // WhatsApp and content templates, sent to a Brazilian mobile (by WhatsApp), and the validity
+  // period codes, sent by SMS; each answered with HTTP 400 and with the hint a user needs.
+  it.each([
+    [
+      63007,
+      "Twilio could not find a Channel with the specified 'From' address",
+      'invalid_config',
+      /check whatsAppFrom/,
+    ],
+    [
+      63003,
+      'Channel could not find To address',
+      'invalid_request_parameters',
+      /not on WhatsApp: leave its country out of whatsAppCountries/,
+    ],
+    [
+      63016,
+      'Outside messaging window. For WhatsApp, use a Message Template instead',
+      'invalid_config',
+      /use an approved WhatsApp content template/,
+    ],
+    [
+      21655,
+      'The ContentSid is Invalid',
+      'invalid_config',
+      /copy the HX… SID of the template from the Content Template Builder/,
+    ],
+    [
+      21656,
+      'The ContentVariables Parameter is invalid',
+      'invalid_config',
+      /use a WhatsApp authentication template/,
+    ],
+    [
+      30016,
+      "'To' and 'From' channel types are incompatible",
+      'invalid_config',
+      /different channels: for WhatsApp set whatsAppFrom/,
+    ],
+    [
+      21910,
+      "Invalid 'From' and 'To' pair. 'From' and 'To' should be of the same channel",
+      'invalid_config',
+      /different channels: for WhatsApp set whatsAppFrom/,
+    ],
+  ])(
+    'Twilio %i ("%s") on a WhatsApp send → %s with a hint',
+    async (code, message, expected, hint) => {
+      const error = await sendAgainst(
+        400,
+        { code, message, status: 400 },
+        { to: '5511987654321', config: whatsAppConfig },
+      );
+      expect(error).toMatchObject({ code: expected, data: { code: String(code), status: 400 } });
+      const { message: shown } = (error as { data: { message: string } }).data;
+      expect(shown).toContain(message);
+      expect(shown).toMatch(hint);
+    },
+  );
+
+  it.each([
+    [
+      21624,
+      'Invalid validity period value',
+      'invalid_config',
+      /set validityPeriod to a whole number of seconds from 1 to 36000/,
+    ],
+    [
+      90007,
+      'Invalid validity period value',
+      'invalid_config',
+      /set validityPeriod to 1 to 36000 seconds/,
+    ],
+    [
+      30036,
+      'Validity Period Expired',
+      'general',
+      /raise validityPeriod, up to the code expiration of your sign-in experience/,
+    ],
+  ])('Twilio %i ("%s") → %s with a hint', async (code, message, expected, hint) => {
+    const error = await sendAgainst(400, { code, message, status: 400 });
+    expect(error).toMatchObject({ code: expected, data: { code: String(code), status: 400 } });
+    const { message: shown } = (error as { data: { message: string } }).data;
+    expect(shown).toContain(message);
+    expect(shown).toMatch(hint);
   });
 
   it.each([

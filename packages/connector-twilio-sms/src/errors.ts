@@ -24,12 +24,41 @@ export const twilioErrors: ErrorTable = {
   // Twilio's SMS Pumping Protection refused the destination (https://www.twilio.com/docs/api/errors/30450).
   '30450': ConnectorErrorCodes.InvalidRequestParameters,
   '30453': ConnectorErrorCodes.InvalidRequestParameters,
+  // ValidityPeriod out of Twilio's range, 1 to 36000 s (https://www.twilio.com/docs/api/errors/21624,
+  // https://www.twilio.com/docs/api/errors/90007).
+  '21624': ConnectorErrorCodes.InvalidConfig,
+  '90007': ConnectorErrorCodes.InvalidConfig,
+  // The message waited in Twilio's queue longer than ValidityPeriod and was dropped
+  // (https://www.twilio.com/docs/api/errors/30036). Twilio reports it in the status callback,
+  // not in the create response, so it reaches Logto only if Twilio ever answers with it; no
+  // setting is wrong for sure and the user may simply ask for a new code: general.
+  '30036': ConnectorErrorCodes.General,
+  // WhatsApp and content templates.
+  // No WhatsApp sender at that From (https://www.twilio.com/docs/api/errors/63007).
+  '63007': ConnectorErrorCodes.InvalidConfig,
+  // The recipient is not on WhatsApp (https://www.twilio.com/docs/api/errors/63003).
+  '63003': ConnectorErrorCodes.InvalidRequestParameters,
+  // Free-form message outside the 24-hour window (https://www.twilio.com/docs/api/errors/63016).
+  '63016': ConnectorErrorCodes.InvalidConfig,
+  // ContentSid unknown, deleted or of another account (https://www.twilio.com/docs/api/errors/21655).
+  '21655': ConnectorErrorCodes.InvalidConfig,
+  // ContentVariables invalid (https://www.twilio.com/docs/api/errors/21656). The connector always
+  // sends {"1":"<code>"} with a non-empty code, so what is left is a template whose variables are
+  // not that one: the configured contentSid is wrong, hence invalid_config.
+  '21656': ConnectorErrorCodes.InvalidConfig,
+  // To and From of different channels (https://www.twilio.com/docs/api/errors/30016,
+  // https://www.twilio.com/docs/api/errors/21910).
+  '30016': ConnectorErrorCodes.InvalidConfig,
+  '21910': ConnectorErrorCodes.InvalidConfig,
   // Throttling and quota.
   '20429': ConnectorErrorCodes.RateLimitExceeded,
   '14107': ConnectorErrorCodes.RateLimitExceeded,
   '30001': ConnectorErrorCodes.RateLimitExceeded,
   '30022': ConnectorErrorCodes.RateLimitExceeded,
 };
+
+const mixedChannels =
+  'To and From are of different channels: for WhatsApp set whatsAppFrom to whatsapp:+<number>, or use a Messaging Service with a WhatsApp sender';
 
 /** A sentence added to Twilio's own message where the usual cause is known. */
 export const twilioHints: Readonly<Record<string, string>> = {
@@ -45,4 +74,22 @@ export const twilioHints: Readonly<Record<string, string>> = {
     'Twilio’s SMS Pumping Protection blocked this destination as suspected fraud: if real users are refused, review Messaging > Settings > SMS Pumping Protection in the Twilio Console',
   '21608': 'trial accounts can only send to verified numbers',
   '21606': 'the sender number cannot send SMS',
+  '21624':
+    'Twilio refused ValidityPeriod: set validityPeriod to a whole number of seconds from 1 to 36000',
+  '90007':
+    'Twilio refused the validity period: set validityPeriod to 1 to 36000 seconds, and check the Validity period of the Messaging Service',
+  '30036':
+    'the message expired in Twilio’s queue before it could be delivered: raise validityPeriod, up to the code expiration of your sign-in experience',
+  '63007':
+    'no WhatsApp sender answers at this From: check whatsAppFrom (whatsapp:+<number> of an approved WhatsApp sender of this account), or add the WhatsApp sender to the Messaging Service',
+  '63003':
+    'this number is not on WhatsApp: leave its country out of whatsAppCountries to send it SMS instead',
+  '63016':
+    'WhatsApp refuses free-form messages outside the 24-hour window: use an approved WhatsApp content template (whatsAppTemplates contentSid)',
+  '21655':
+    'Twilio does not know this ContentSid: copy the HX… SID of the template from the Content Template Builder of this account into whatsAppTemplates',
+  '21656':
+    'the template does not take the code as its one variable {{1}}: use a WhatsApp authentication template in whatsAppTemplates',
+  '30016': mixedChannels,
+  '21910': mixedChannels,
 };

@@ -44,6 +44,7 @@ describe('sendMessage', () => {
       To: '+14155550123',
       Body: 'Your sign-in verification code is 123456. It expires in 10 minutes.',
       MessagingServiceSid: validConfig.fromMessagingServiceSID,
+      ValidityPeriod: '600',
     });
   });
 
@@ -168,6 +169,30 @@ describe('sendMessage', () => {
       data: { provider: 'twilio' },
     });
     expect(nock.pendingMocks()).toEqual([]);
+  });
+});
+
+describe('validityPeriod', () => {
+  it('sends ValidityPeriod 600 by default, Logto’s code lifetime, instead of Twilio’s 36000', async () => {
+    const seen = capture();
+    await send(validConfig);
+    expect(seen.body?.ValidityPeriod).toBe('600');
+  });
+
+  it.each([1, 300, 36_000])('sends a configured validityPeriod of %i', async (validityPeriod) => {
+    const seen = capture();
+    await send({ ...validConfig, validityPeriod });
+    expect(seen.body?.ValidityPeriod).toBe(String(validityPeriod));
+  });
+
+  it.each([
+    [0, /validityPeriod: validityPeriod must be at least 1 second/],
+    [36_001, /validityPeriod: validityPeriod must be at most 36000 seconds/],
+    [90.5, /validityPeriod: validityPeriod must be a whole number of seconds/],
+  ])('refuses %d before any request', async (validityPeriod, message) => {
+    const error = await failureOf(() => send({ ...validConfig, validityPeriod }));
+    expect(error).toMatchObject({ code: 'invalid_config' });
+    expect((error as { data: { message: string } }).data.message).toMatch(message);
   });
 });
 

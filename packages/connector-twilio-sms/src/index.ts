@@ -1,6 +1,6 @@
-import { createSmsConnector, renderTemplate, templateValues } from '@switchboard/core';
+import { createSmsConnector } from '@switchboard/core';
 
-import { sendSms } from './api.js';
+import { sendMessage } from './api.js';
 import { twilioSmsConfigGuard } from './config.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
 
@@ -8,6 +8,5 @@ export default createSmsConnector({
   provider: PROVIDER,
   metadata: defaultMetadata,
   configGuard: twilioSmsConfigGuard,
-  send: async (config, { phone, template, payload }) =>
-    sendSms(config, phone, renderTemplate(template.content, templateValues(payload))),
+  send: sendMessage,
 });

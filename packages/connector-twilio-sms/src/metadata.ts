@@ -15,6 +15,9 @@ export const regions = {
   au1: 'https://api.sydney.au1.twilio.com',
 } as const;
 
+/** Logto's default code lifetime, 10 minutes: a message that arrives later is no use. */
+export const defaultValidityPeriod = 600;
+
 export const defaultMetadata: ConnectorMetadata = {
   id: 'switchboard-twilio-sms',
   target: 'twilio-sms',
@@ -139,6 +142,15 @@ export const defaultMetadata: ConnectorMetadata = {
     ...destinationFormItems,
     timeoutFormItem('Twilio'),
     {
+      key: 'validityPeriod',
+      label: 'Validity period (seconds)',
+      type: ConnectorConfigFormItemType.Number,
+      defaultValue: defaultValidityPeriod,
+      placeholder: String(defaultValidityPeriod),
+      description:
+        'How long a message may wait in Twilio’s queue before Twilio drops it, 1 to 36000 seconds. Set it to the code expiration of your sign-in experience (Logto’s default is 10 minutes, 600): a late code is of no use. Twilio’s own default is 36000 (10 hours).',
+    },
+    {
       key: 'templates',
       label: 'Templates',
       type: ConnectorConfigFormItemType.Json,
@@ -146,6 +158,34 @@ export const defaultMetadata: ConnectorMetadata = {
       defaultValue: defaultSmsTemplates,
       description:
         'One message per usage type; {{code}} is replaced by the code. Types without their own template use the Generic one. An optional "locale" (e.g. "fr") picks a template by the user’s language.',
+    },
+    {
+      key: 'whatsAppCountries',
+      label: 'WhatsApp countries',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      placeholder: 'BR, IN, or * for every country',
+      description:
+        'Send codes by WhatsApp instead of SMS to numbers of these countries (ISO 3166-1 alpha-2 codes, separated by commas), or * for every number. Other countries keep getting SMS. Empty: SMS only. Needs WhatsApp templates and a WhatsApp sender below.',
+    },
+    {
+      key: 'whatsAppTemplates',
+      label: 'WhatsApp templates',
+      type: ConnectorConfigFormItemType.Json,
+      required: false,
+      placeholder:
+        '[{ "usageType": "Generic", "contentSid": "HX0123456789abcdef0123456789abcdef" }]',
+      description:
+        'WhatsApp authentication templates approved by WhatsApp, made in Twilio’s Content Template Builder, one per usage type: { "usageType", "contentSid", optional "locale" }. Their one variable {{1}} is the code. A Generic entry is required; other types fall back on it.',
+    },
+    {
+      key: 'whatsAppFrom',
+      label: 'WhatsApp sender',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      placeholder: 'whatsapp:+14155550123',
+      description:
+        'Your WhatsApp sender, whatsapp: then its number in E.164 form. When set, WhatsApp messages come from it (and not through the Messaging Service); when empty, the Messaging Service above picks the WhatsApp sender of its pool. The SMS sender is never used for WhatsApp.',
     },
   ],
 };

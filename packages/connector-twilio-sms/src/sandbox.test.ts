@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 
 import createConnector from './index.js';
-import sandbox, { awkwardRecipients } from './sandbox.js';
+import sandbox, { awkwardRecipients, whatsApp } from './sandbox.js';
 import { validConfig } from './__fixtures__/configs.js';
 
 describe('sandbox scenarios against the Twilio fake on loopback', () => {
@@ -90,4 +90,84 @@ describe('answers from the path in front of Twilio', () => {
       }
     },
   );
+});
+
+describe('the fake checks WhatsApp sends the way Twilio documents them', () => {
+  const template = {
+    To: 'whatsapp:+5511987654321',
+    MessagingServiceSid: validConfig.fromMessagingServiceSID,
+    ContentSid: whatsApp.contentSid,
+    ContentVariables: '{"1":"482913"}',
+    ValidityPeriod: '600',
+  };
+  const post = async (form: Record<string, string | undefined>) => {
+    const fake = await sandbox.start();
+    try {
+      const fields = Object.entries(form).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      );
+      const response = await fetch(
+        `${fake.url}/2010-04-01/Accounts/${validConfig.accountSID}/Messages.json`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from(`${validConfig.accountSID}:${validConfig.authToken}`).toString('base64')}`,
+          },
+          body: new URLSearchParams(fields),
+        },
+      );
+      return { status: response.status, body: (await response.json()) as { code?: number } };
+    } finally {
+      await fake.close();
+    }
+  };
+
+  it.each([
+    ['through the Messaging Service', template],
+    [
+      'from the WhatsApp sender',
+      { ...template, MessagingServiceSid: undefined, From: whatsApp.sender },
+    ],
+  ])('accepts a content template %s', async (_name, form) => {
+    expect(await post(form)).toMatchObject({
+      status: 201,
+      body: { to: 'whatsapp:+5511987654321' },
+    });
+  });
+
+  it.each([
+    [
+      'a free-form Body',
+      { ...template, ContentSid: undefined, ContentVariables: undefined, Body: 'code 1' },
+      63016,
+    ],
+    [
+      'an unknown ContentSid',
+      { ...template, ContentSid: 'HX00000000000000000000000000000000' },
+      21655,
+    ],
+    ['a Body beside the template', { ...template, Body: 'code 1' }, 63030],
+    ['ContentVariables that are not JSON', { ...template, ContentVariables: '1=482913' }, 21656],
+    [
+      'ContentVariables without variable 1',
+      { ...template, ContentVariables: '{"2":"482913"}' },
+      21656,
+    ],
+    ['an empty variable', { ...template, ContentVariables: '{"1":""}' }, 21656],
+    ['an SMS From', { ...template, MessagingServiceSid: undefined, From: '+14155550100' }, 21910],
+    [
+      'a WhatsApp From to an SMS number',
+      { To: '+4915123456789', From: whatsApp.sender, Body: 'code 1' },
+      21910,
+    ],
+    [
+      'an unknown WhatsApp From',
+      { ...template, MessagingServiceSid: undefined, From: 'whatsapp:+14155550199' },
+      63007,
+    ],
+    ['ValidityPeriod 0', { ...template, ValidityPeriod: '0' }, 21624],
+    ['ValidityPeriod 36001', { ...template, ValidityPeriod: '36001' }, 21624],
+  ])('refuses %s with Twilio’s code', async (_name, form, code) => {
+    expect(await post(form)).toMatchObject({ status: 400, body: { code } });
+  });
 });

@@ -19,6 +19,15 @@ import { validConfig } from './__fixtures__/configs.js';
 
 const apiKey = { sid: 'SK33333333333333333333333333333333', secret: 'sandbox-api-key-secret-0042' };
 
+/**
+ * The fake account's WhatsApp sender, also in the pool of its Messaging Service, and its one
+ * approved WhatsApp authentication template (Content SID), whose only variable is {{1}}.
+ */
+export const whatsApp = {
+  sender: 'whatsapp:+14155550100',
+  contentSid: 'HX44444444444444444444444444444444',
+} as const;
+
 /** Twilio's magic test number that always fails as invalid (error 21211). */
 export const invalidNumber = '15005550001';
 
@@ -49,6 +58,73 @@ const twilioError = (status: number, code: number, message: string) => ({
   status,
   body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
 });
+
+/** ValidityPeriod: whole seconds from 1 to 36000 (https://www.twilio.com/docs/api/errors/21624). */
+const isValidityPeriod = (value: string) =>
+  /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 36_000;
+
+/**
+ * ContentVariables: a JSON object string whose values are neither null nor empty
+ * (https://www.twilio.com/docs/api/errors/21656), here holding the template's variable "1".
+ */
+const isContentVariables = (text: string | undefined) => {
+  try {
+    const variables: unknown = JSON.parse(text ?? '');
+    return (
+      typeof variables === 'object' &&
+      variables !== null &&
+      !Array.isArray(variables) &&
+      Object.hasOwn(variables, '1') &&
+      Object.values(variables).every((value) => typeof value === 'string' && value !== '')
+    );
+  } catch {
+    return false;
+  }
+};
+
+/** What Twilio checks in a WhatsApp send before it accepts it; undefined when it is fine. */
+const whatsAppRefusal = (form: Record<string, string>) => {
+  if (form.From !== undefined && form.From !== whatsApp.sender) {
+    return {
+      reason: 'no WhatsApp sender at this From (63007)',
+      reply: twilioError(
+        400,
+        63007,
+        "Twilio could not find a Channel with the specified 'From' address",
+      ),
+    };
+  }
+  if (!form.ContentSid) {
+    // Nobody wrote to the fake's sender in the last 24 hours: only a template may go out.
+    return {
+      reason: 'free-form WhatsApp message outside the 24-hour window (63016)',
+      reply: twilioError(
+        400,
+        63016,
+        'Outside messaging window. For WhatsApp, use a Message Template instead',
+      ),
+    };
+  }
+  if (form.ContentSid !== whatsApp.contentSid) {
+    return {
+      reason: 'unknown ContentSid (21655)',
+      reply: twilioError(400, 21655, 'The ContentSid is Invalid'),
+    };
+  }
+  if (form.Body !== undefined) {
+    return {
+      reason: 'Body sent with a content template (63030)',
+      reply: twilioError(400, 63030, 'Unsupported parameter for type of channels message'),
+    };
+  }
+  if (!isContentVariables(form.ContentVariables)) {
+    return {
+      reason: 'ContentVariables is not a JSON object with variable 1 (21656)',
+      reply: twilioError(400, 21656, 'The ContentVariables Parameter is invalid'),
+    };
+  }
+  return undefined;
+};
 
 export default defineSandbox({
   start: () =>
@@ -84,7 +160,8 @@ export default defineSandbox({
       const account = decodeURIComponent(match[1] ?? '');
       const form = parseForm(request.text);
       const sender = form.MessagingServiceSid ?? form.From ?? '';
-      const summary = `POST …/Accounts/${account}/Messages.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')} To=${form.To} ${form.MessagingServiceSid ? 'MessagingServiceSid' : 'From'}=${sender} Body="${form.Body}"`;
+      const shown = (name: string) => (form[name] === undefined ? '' : ` ${name}=${form[name]}`);
+      const summary = `POST …/Accounts/${account}/Messages.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')} To=${form.To} ${form.MessagingServiceSid ? 'MessagingServiceSid' : 'From'}=${sender}${form.Body === undefined ? '' : ` Body="${form.Body}"`}${shown('ContentSid')}${shown('ContentVariables')}${shown('ValidityPeriod')}`;
       // Whatever stands in front of Twilio answers before Twilio checks anything.
       const awkward = awkwardAnswers[(form.To ?? '').replace(/^\+/, '')];
       if (awkward) {
@@ -96,7 +173,10 @@ export default defineSandbox({
         observe({ summary, accepted: false, reason: 'authentication failed (20003)' });
         return twilioError(401, 20003, 'Authenticate');
       }
-      if (!/^\+[1-9]\d{6,14}$/.test(form.To ?? '') || form.To === `+${invalidNumber}`) {
+      // A channel address is the number with the channel's prefix (https://www.twilio.com/docs/messaging/channels).
+      const isWhatsApp = form.To?.startsWith('whatsapp:') === true;
+      const to = isWhatsApp ? form.To?.slice('whatsapp:'.length) : form.To;
+      if (!/^\+[1-9]\d{6,14}$/.test(to ?? '') || to === `+${invalidNumber}`) {
         observe({ summary, accepted: false, reason: "'To' is not a valid phone number (21211)" });
         return twilioError(400, 21211, `The 'To' number ${form.To} is not a valid phone number.`);
       }
@@ -104,7 +184,32 @@ export default defineSandbox({
         observe({ summary, accepted: false, reason: 'no sender (21603)' });
         return twilioError(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required");
       }
-      if (!form.Body) {
+      if (form.From !== undefined && form.From.startsWith('whatsapp:') !== isWhatsApp) {
+        observe({ summary, accepted: false, reason: 'To and From of different channels (21910)' });
+        return twilioError(
+          400,
+          21910,
+          "Invalid 'From' and 'To' pair. 'From' and 'To' should be of the same channel",
+        );
+      }
+      if (form.ValidityPeriod !== undefined && !isValidityPeriod(form.ValidityPeriod)) {
+        observe({ summary, accepted: false, reason: 'ValidityPeriod out of 1..36000 (21624)' });
+        return twilioError(400, 21624, 'Invalid validity period value');
+      }
+      if (form.ContentVariables !== undefined && !form.ContentSid) {
+        observe({
+          summary,
+          accepted: false,
+          reason: 'ContentVariables without ContentSid (21654)',
+        });
+        return twilioError(400, 21654, 'ContentSid Required');
+      }
+      const refusal = isWhatsApp ? whatsAppRefusal(form) : undefined;
+      if (refusal) {
+        observe({ summary, accepted: false, reason: refusal.reason });
+        return refusal.reply;
+      }
+      if (!isWhatsApp && !form.Body) {
         observe({ summary, accepted: false, reason: 'empty body (21602)' });
         return twilioError(400, 21602, 'Message body is required.');
       }
@@ -115,7 +220,7 @@ export default defineSandbox({
           sid: `SM${randomBytes(16).toString('hex')}`,
           account_sid: account,
           to: form.To,
-          body: form.Body,
+          body: form.Body ?? '',
           status: form.MessagingServiceSid ? 'accepted' : 'queued',
         },
       };
@@ -138,6 +243,17 @@ export default defineSandbox({
         endpoint: baseUrl,
       }),
       run: sends({ to: '4915123456789', type: TemplateType.Generic, payload: { code: '771024' } }),
+      expect: 'success',
+    },
+    {
+      name: 'WhatsApp code to a Brazilian mobile, Messaging Service with a WhatsApp sender',
+      config: (baseUrl) => ({
+        ...validConfig,
+        whatsAppCountries: ['BR'],
+        whatsAppTemplates: [{ usageType: 'Generic', contentSid: whatsApp.contentSid }],
+        endpoint: baseUrl,
+      }),
+      run: sends({ to: '5511987654321', type: TemplateType.SignIn, payload: { code: '482913' } }),
       expect: 'success',
     },
     {
