@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import createTwilio from '../../connector-twilio-sms/src/index.js';
 import twilioProbe from '../../connector-twilio-sms/src/probe.js';
-import twilioSandbox from '../../connector-twilio-sms/src/sandbox.js';
+import twilioSandbox, { whatsApp } from '../../connector-twilio-sms/src/sandbox.js';
 import { check, send } from './commands/run.js';
 import { main } from './main.js';
 import type { ConnectorPackage } from './resolve.js';
@@ -67,6 +67,29 @@ describe('switchboard send', () => {
     expect(printed).not.toContain(
       Buffer.from(`AC11111111111111111111111111111111:${token}`).toString('base64'),
     );
+  });
+
+  it('--dry-run names the channel the connector chose for the number', async () => {
+    const config = writeConfig('whatsapp.json', {
+      ...twilioSandbox.config(fake.url),
+      whatsAppCountries: ['BR'],
+      whatsAppTemplates: [{ usageType: 'Generic', contentSid: whatsApp.contentSid }],
+    });
+    await expect(
+      send(twilio, { config, to: '+5511987654321', 'dry-run': true, code: '482913' }),
+    ).resolves.toBe(0);
+    let printed = output.join('\n');
+    expect(printed).toMatch(/^channel: whatsapp$/m);
+    expect(printed).toContain('To=whatsapp%3A%2B5511987654321');
+    expect(printed).toContain(`ContentSid=${whatsApp.contentSid}`);
+    output.length = 0;
+    await expect(
+      send(twilio, { config, to: '+4915123456789', 'dry-run': true, json: true }),
+    ).resolves.toBe(0);
+    printed = output.join('\n');
+    expect(JSON.parse(printed)).toMatchObject({ dryRun: true, channels: ['sms'] });
+    expect(printed).toContain('To=%2B4915123456789');
+    expect(fake.observations).toEqual([]);
   });
 
   it('exits 1 with the error code when the provider refuses, and --json prints it', async () => {

@@ -22,7 +22,7 @@ describe('runDemo', () => {
     expect(received).not.toContain('tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0');
     // The premium-rate number is refused by the connector: the fake receives nothing for it.
     expect(rows.find((row) => row.scenario.includes('premium-rate'))?.received).toEqual([]);
-    expect(formatRows(rows, false)).toMatch(/5 of 5 scenarios passed$/);
+    expect(formatRows(rows, false)).toMatch(/6 of 6 scenarios passed$/);
   });
 
   it('fails a scenario whose outcome differs from what it expects', async () => {

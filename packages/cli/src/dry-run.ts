@@ -1,4 +1,8 @@
-import { createRedactor } from '@switchboard/core';
+import {
+  collectMessageChannels,
+  createRedactor,
+  type MessageChannelEvent,
+} from '@switchboard/core';
 import type { ReplyFnContext, ReplyFnResult } from 'nock';
 
 export type CapturedRequest = {
@@ -35,14 +39,19 @@ export const formatRequest = (request: CapturedRequest): string =>
     request.body,
   ].join('\n');
 
+/** `channel: whatsapp`, for connectors that choose the channel of each message. */
+export const formatChannels = (channels: readonly MessageChannelEvent[]): string =>
+  channels.map(({ channel }) => `channel: ${channel}`).join('\n');
+
 /**
  * Runs `call` with every outgoing HTTP request, to any host, captured and answered locally with
  * HTTP 418, so nothing leaves the machine. The requests are built, signed and encoded exactly as for real; a
- * flow of several calls (a token, then a profile) stops after the first one.
+ * flow of several calls (a token, then a profile) stops after the first one. `channels` lists the
+ * channel each message would have gone by, when the connector announces one.
  */
 export const captureRequests = async (
   call: () => Promise<unknown>,
-): Promise<{ requests: CapturedRequest[]; error?: unknown }> => {
+): Promise<{ requests: CapturedRequest[]; channels: MessageChannelEvent[]; error?: unknown }> => {
   const { default: nock } = await import('nock');
   const requests: CapturedRequest[] = [];
   const reply = function (this: ReplyFnContext, _uri: string, body: unknown): ReplyFnResult {
@@ -64,10 +73,10 @@ export const captureRequests = async (
   for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const)
     scope[method](/.*/).reply(reply);
   try {
-    await call();
-    return { requests };
-  } catch (error: unknown) {
-    return { requests, error };
+    const { outcome, channels } = await collectMessageChannels(call);
+    return outcome.status === 'fulfilled'
+      ? { requests, channels }
+      : { requests, channels, error: outcome.reason };
   } finally {
     // Drop the catch-all interceptors; the caller's own nock set-up (tests) stays as it was.
     nock.cleanAll();

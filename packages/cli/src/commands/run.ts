@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 
-import { captureRequests, formatRequest, maskRequest } from '../dry-run.js';
+import { captureRequests, formatChannels, formatRequest, maskRequest } from '../dry-run.js';
 import { describeValue, exitCodes, paint, printJson, spinner, useColor } from '../output.js';
 import type { ConnectorPackage } from '../resolve.js';
 import { formatRoutes, type RouteLine, routesOf, tracingRoutes } from '../route.js';
@@ -38,17 +38,24 @@ const perform = async (
 ): Promise<number> => {
   const color = paint(useColor());
   if (flags['dry-run']) {
-    const { requests } = await captureRequests(call);
+    const { requests, channels } = await captureRequests(call);
     const masked = requests.map((request) => maskRequest(request, secrets));
     const routes = routesOf(requests.map((request) => request.url));
     if (flags.json) {
-      printJson({ ok: true, dryRun: true, requests: masked, routes });
+      printJson({
+        ok: true,
+        dryRun: true,
+        ...(channels.length > 0 ? { channels: channels.map(({ channel }) => channel) } : {}),
+        requests: masked,
+        routes,
+      });
     } else if (masked.length === 0) {
       console.log('Dry run: the connector made no HTTP request (it was refused before sending).');
     } else {
       console.log(
         color.dim('Dry run: nothing was sent. The request that would go out, secrets masked:\n'),
       );
+      if (channels.length > 0) console.log(`${formatChannels(channels)}\n`);
       console.log(masked.map((request) => formatRequest(request)).join('\n\n'));
       console.log(`\n${formatRoutes(routes)}`);
       console.log(
