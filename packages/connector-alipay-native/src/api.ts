@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type CertificateMode, trustDownloadedCertificate } from './certificates.js';
 import { type AlipayNativeConfig, type Credentials, loadCredentials } from './config.js';
 import { alipayHints, classifyAlipay } from './errors.js';
-import { defaultTimeoutMs, gateways, methods, PROVIDER } from './metadata.js';
+import { gatewayTimeoutMs, gateways, methods, PROVIDER } from './metadata.js';
 import {
   beijingTimestamp,
   rawMembers,
@@ -105,7 +105,7 @@ const send = async (
   const form = Object.fromEntries(entries.filter(([name]) => !queryParameters.has(name)));
   const client = createHttpClient({
     provider: PROVIDER,
-    timeoutMs: config.timeout ?? defaultTimeoutMs,
+    timeoutMs: config.timeout ?? gatewayTimeoutMs,
     secrets,
   });
   const { body, rawBody, status } = await client.request({

@@ -22,7 +22,7 @@ export const methods = {
 } as const;
 
 /** Alipay's own SDKs wait 5 s; the official Logto connector does too. */
-export const defaultTimeoutMs = 5000;
+export const gatewayTimeoutMs = 5000;
 
 const certificateMode = [{ targetKey: 'signingMode', expectValue: 'certificate' }];
 

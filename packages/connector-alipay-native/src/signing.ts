@@ -26,7 +26,7 @@ export const beijingTimestamp = (date: Date = new Date()): string => {
 export type Parameters = Record<string, string | undefined>;
 
 /** The parameters that are sent: every one with a non-empty value. */
-export const nonEmpty = (parameters: Parameters): Record<string, string> =>
+const nonEmpty = (parameters: Parameters): Record<string, string> =>
   Object.fromEntries(
     Object.entries(parameters).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );

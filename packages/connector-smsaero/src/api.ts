@@ -32,16 +32,16 @@ const sentGuard = z.object({ id: z.number().or(z.string()).optional() }).passthr
 
 export type SmsAeroMessage = z.infer<typeof sentGuard>;
 
-export const apiUrl = (base: string, selector: string) => `${base}/v2/${selector}`;
+const apiUrl = (base: string, selector: string) => `${base}/v2/${selector}`;
 
 /** Where a message may go, in order: the endpoint override alone, or the gate list. */
-export const gatesOf = (config: SmsAeroConfig): string[] =>
+const gatesOf = (config: SmsAeroConfig): string[] =>
   config.endpoint ? [config.endpoint] : config.gates;
 
 const authorization = (config: SmsAeroConfig) =>
   `Basic ${Buffer.from(`${config.email}:${config.apiKey}`).toString('base64')}`;
 
-export const sendBody = (config: SmsAeroConfig, to: Phone, text: string) => ({
+const sendBody = (config: SmsAeroConfig, to: Phone, text: string) => ({
   number: to.international,
   sign: config.senderName,
   text,

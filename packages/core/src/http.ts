@@ -15,7 +15,7 @@ import {
 } from './errors.js';
 import { type Route, routeOf } from './proxy.js';
 
-export const defaultMaxResponseBytes = 1024 * 1024;
+const defaultMaxResponseBytes = 1024 * 1024;
 
 /** What a failed call tells a caller that wants to try another host (SMS Aero gates). */
 export type FailureKind =

@@ -8,7 +8,6 @@ import {
   hmac,
   loadPrivateKey,
   loadPublicKey,
-  md5Hex,
   percentEncode,
   rsaSign,
   rsaVerify,
@@ -115,14 +114,6 @@ describe('digests', () => {
   ])('sha256Hex(%j)', (input, expected) => {
     expect(sha256Hex(input)).toBe(expected);
     expect(sha256Hex(Buffer.from(input))).toBe(expected);
-  });
-
-  it.each([
-    ['', 'd41d8cd98f00b204e9800998ecf8427e'],
-    ['abc', '900150983cd24fb0d6963f7d28e17f72'],
-    ['The quick brown fox jumps over the lazy dog', '9e107d9d372bb6826bd81d3542a419d6'],
-  ])('md5Hex(%j)', (input, expected) => {
-    expect(md5Hex(input)).toBe(expected);
   });
 });
 

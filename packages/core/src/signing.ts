@@ -21,8 +21,6 @@ export const percentEncode = (value: string): string =>
 
 export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-export const md5Hex = (data: string | Buffer) => createHash('md5').update(data).digest('hex');
-
 export const hmac = (algorithm: 'sha1' | 'sha256', key: string | Buffer, data: string | Buffer) =>
   createHmac(algorithm, key).update(data).digest();
 

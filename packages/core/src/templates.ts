@@ -134,7 +134,7 @@ export const requireTemplate = <T extends { usageType: string; locale?: string }
 };
 
 /** Reads a dotted path through own properties only (`toString` or `__proto__` find nothing). */
-export const readPath = (values: unknown, path: string): unknown => {
+const readPath = (values: unknown, path: string): unknown => {
   let current: unknown = values;
   for (const segment of path.split('.')) {
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) {
