@@ -58,21 +58,13 @@ export type ConformanceOptions<T extends AllConnector> = {
   /** The connector's main call; defaults to `sendMessage` of a Generic code to `recipient`. */
   invoke?: (connector: T, config: Record<string, unknown>) => Promise<unknown>;
   recipient?: string;
-  /** A config whose templates cannot serve a Generic message, and the code it must fail with. */
   /** Points a config at another base URL (default: sets `endpoint`). */
   withEndpoint?: (config: Record<string, unknown>, baseUrl: string) => Record<string, unknown>;
+  /** A config whose templates cannot serve a Generic message, and the code it must fail with. */
   missingTemplate?: { config: Record<string, unknown>; code: `${ConnectorErrorCodes}` };
   /** An SMS connector built on createSmsConnector: checks the destination rules too. */
   sms?: boolean;
 };
-
-const officialIds = new Set([
-  'aliyun-short-message-service',
-  'twilio-short-message-service',
-  'smsaero-short-message-service',
-  'mailgun-email',
-  'alipay-native',
-]);
 
 export const describeConformance = <T extends AllConnector>(options: ConformanceOptions<T>) => {
   const invoke =
@@ -114,8 +106,9 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
       const connector = await buildConnector(options.createConnector);
       const result = connectorMetadataGuard.safeParse(connector.metadata);
       expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+      // The prefix keeps every id clear of Logto's official ones (a stock Logto refuses to start on a
+      // duplicate); `pnpm check:packages` names the official id when one is reused.
       expect(connector.metadata.id).toMatch(/^switchboard-/);
-      expect(officialIds.has(connector.metadata.id)).toBe(false);
       expect(['Sms', 'Email', 'Social']).toContain(connector.type);
     });
 
