@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { connectorError, createHttpClient, createRedactor } from '@switchboard/core';
+import { connectorError, createHttpClient, createRedactor, lazyGuard } from '@switchboard/core';
 import { z } from 'zod';
 
 import { type CertificateMode, trustDownloadedCertificate } from './certificates.js';
@@ -36,21 +36,23 @@ const queryParameters = new Set([
   'alipay_root_cert_sn',
 ]);
 
-const bodyGuard = z
-  .object({ sign: z.string().optional(), alipay_cert_sn: z.string().optional() })
-  .passthrough();
+const bodyGuard = lazyGuard(() =>
+  z.object({ sign: z.string().optional(), alipay_cert_sn: z.string().optional() }).passthrough(),
+);
 
-const codeGuard = z.union([z.string(), z.number()]).transform(String);
+const codeGuard = lazyGuard(() => z.union([z.string(), z.number()]).transform(String));
 
 /** Every Alipay node may carry these; only a node with a code other than 10000 is a failure. */
-const outcomeGuard = z
-  .object({
-    code: codeGuard.optional(),
-    msg: z.string().optional(),
-    sub_code: z.string().optional(),
-    sub_msg: z.string().optional(),
-  })
-  .passthrough();
+const outcomeGuard = lazyGuard(() =>
+  z
+    .object({
+      code: codeGuard.optional(),
+      msg: z.string().optional(),
+      sub_code: z.string().optional(),
+      sub_msg: z.string().optional(),
+    })
+    .passthrough(),
+);
 
 const fail = (message: string, redact: (text: string) => string, status?: number) =>
   connectorError(
@@ -275,22 +277,26 @@ export const callGateway = async (
   return { node, body };
 };
 
-const tokenGuard = z
-  .object({
-    access_token: z.string().min(1),
-    user_id: z.string().optional(),
-    open_id: z.string().optional(),
-  })
-  .passthrough();
+const tokenGuard = lazyGuard(() =>
+  z
+    .object({
+      access_token: z.string().min(1),
+      user_id: z.string().optional(),
+      open_id: z.string().optional(),
+    })
+    .passthrough(),
+);
 
-const userInfoGuard = z
-  .object({
-    user_id: z.string().optional(),
-    open_id: z.string().optional(),
-    nick_name: z.string().optional(),
-    avatar: z.string().optional(),
-  })
-  .passthrough();
+const userInfoGuard = lazyGuard(() =>
+  z
+    .object({
+      user_id: z.string().optional(),
+      open_id: z.string().optional(),
+      nick_name: z.string().optional(),
+      avatar: z.string().optional(),
+    })
+    .passthrough(),
+);
 
 /** `alipay.system.oauth.token`: the auth code from the app becomes an access token. */
 export const exchangeAuthCode = async (config: AlipayNativeConfig, authCode: string) => {

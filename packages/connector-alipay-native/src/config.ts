@@ -7,6 +7,7 @@ import {
   loadPublicKey,
   optionalText,
   timeoutGuard,
+  lazyGuard,
 } from '@switchboard/core';
 import { z } from 'zod';
 
@@ -18,64 +19,70 @@ const enumOf = <T extends Record<string, unknown>>(object: T) =>
   z.enum(Object.keys(object) as [Extract<keyof T, string>, ...Array<Extract<keyof T, string>>]);
 
 /** The official connector's fields (appId, privateKey, signType) plus Switchboard's own. */
-export const alipayNativeConfigGuard = z
-  .object({
-    appId: z.string().trim().min(1, 'appId is required').max(16, 'appId has at most 16 characters'),
-    privateKey: z.string().trim().min(1, 'privateKey is required'),
-    signType: z.enum(['RSA', 'RSA2']).default('RSA2'),
-    signingMode: z.enum(['publicKey', 'certificate']).default('publicKey'),
-    alipayPublicKey: optionalText,
-    appCertificate: optionalText,
-    alipayPublicCertificate: optionalText,
-    alipayRootCertificate: optionalText,
-    authorizationMode: z.enum(['plugin', 'authInfo']).default('plugin'),
-    pid: optionalText.refine((value) => value === undefined || /^2088\d{12}$/.test(value), {
-      message: 'pid is the 16-digit partner ID that starts with 2088',
-    }),
-    userIdField: z.enum(['auto', 'user_id', 'open_id']).default('auto'),
-    gateway: enumOf(gateways).default('production'),
-    endpoint: endpointGuard.optional(),
-    timeout: timeoutGuard.optional(),
-  })
-  .superRefine((config, context) => {
-    const problem = (path: string | undefined, message: string) =>
-      context.addIssue({ code: 'custom', path: path ? [path] : [], message });
-    // Keys and certificates are read here so that a bad paste fails when the config is saved.
-    const attempt = (path: string | undefined, read: () => unknown) => {
-      try {
-        read();
-        return true;
-      } catch (error: unknown) {
-        const { data } = error as ConnectorError;
-        const message =
-          error instanceof ConnectorError && typeof data === 'object' && data && 'message' in data
-            ? String(data.message)
-            : error instanceof Error
-              ? error.message
-              : 'a key or certificate cannot be read';
-        problem(path, message);
-        return false;
-      }
-    };
-    const keyReadable = attempt('privateKey', () =>
-      loadPrivateKey(PROVIDER, 'privateKey', config.privateKey),
-    );
-    if (config.signingMode === 'certificate') {
-      const missing = (
-        ['appCertificate', 'alipayPublicCertificate', 'alipayRootCertificate'] as const
-      ).filter((field) => !config[field]);
-      for (const field of missing) problem(field, `${field} is required in certificate mode`);
-      // The certificate messages name their field.
-      if (missing.length === 0 && keyReadable) attempt(undefined, () => loadCredentials(config));
-    } else if (config.alipayPublicKey) {
-      attempt('alipayPublicKey', () =>
-        loadPublicKey(PROVIDER, 'alipayPublicKey', config.alipayPublicKey ?? ''),
+export const alipayNativeConfigGuard = lazyGuard(() =>
+  z
+    .object({
+      appId: z
+        .string()
+        .trim()
+        .min(1, 'appId is required')
+        .max(16, 'appId has at most 16 characters'),
+      privateKey: z.string().trim().min(1, 'privateKey is required'),
+      signType: z.enum(['RSA', 'RSA2']).default('RSA2'),
+      signingMode: z.enum(['publicKey', 'certificate']).default('publicKey'),
+      alipayPublicKey: optionalText,
+      appCertificate: optionalText,
+      alipayPublicCertificate: optionalText,
+      alipayRootCertificate: optionalText,
+      authorizationMode: z.enum(['plugin', 'authInfo']).default('plugin'),
+      pid: optionalText.refine((value) => value === undefined || /^2088\d{12}$/.test(value), {
+        message: 'pid is the 16-digit partner ID that starts with 2088',
+      }),
+      userIdField: z.enum(['auto', 'user_id', 'open_id']).default('auto'),
+      gateway: enumOf(gateways).default('production'),
+      endpoint: endpointGuard.optional(),
+      timeout: timeoutGuard.optional(),
+    })
+    .superRefine((config, context) => {
+      const problem = (path: string | undefined, message: string) =>
+        context.addIssue({ code: 'custom', path: path ? [path] : [], message });
+      // Keys and certificates are read here so that a bad paste fails when the config is saved.
+      const attempt = (path: string | undefined, read: () => unknown) => {
+        try {
+          read();
+          return true;
+        } catch (error: unknown) {
+          const { data } = error as ConnectorError;
+          const message =
+            error instanceof ConnectorError && typeof data === 'object' && data && 'message' in data
+              ? String(data.message)
+              : error instanceof Error
+                ? error.message
+                : 'a key or certificate cannot be read';
+          problem(path, message);
+          return false;
+        }
+      };
+      const keyReadable = attempt('privateKey', () =>
+        loadPrivateKey(PROVIDER, 'privateKey', config.privateKey),
       );
-    }
-    if (config.authorizationMode === 'authInfo' && !config.pid) {
-      problem('pid', 'pid (the 2088… partner ID) is required for the auth info string');
-    }
-  });
+      if (config.signingMode === 'certificate') {
+        const missing = (
+          ['appCertificate', 'alipayPublicCertificate', 'alipayRootCertificate'] as const
+        ).filter((field) => !config[field]);
+        for (const field of missing) problem(field, `${field} is required in certificate mode`);
+        // The certificate messages name their field.
+        if (missing.length === 0 && keyReadable) attempt(undefined, () => loadCredentials(config));
+      } else if (config.alipayPublicKey) {
+        attempt('alipayPublicKey', () =>
+          loadPublicKey(PROVIDER, 'alipayPublicKey', config.alipayPublicKey ?? ''),
+        );
+      }
+      if (config.authorizationMode === 'authInfo' && !config.pid) {
+        problem('pid', 'pid (the 2088… partner ID) is required for the auth info string');
+      }
+    }),
+);
 
 export type AlipayNativeConfig = z.infer<typeof alipayNativeConfigGuard>;
 

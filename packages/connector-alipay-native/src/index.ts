@@ -7,7 +7,7 @@ import {
   type SocialConnector,
   type SocialUserInfo,
 } from '@logto/connector-kit';
-import { connectorError, resolveConfig } from '@switchboard/core';
+import { connectorError, resolveConfig, lazyGuard } from '@switchboard/core';
 import { z } from 'zod';
 
 import { exchangeAuthCode, fetchUserInfo } from './api.js';
@@ -15,7 +15,7 @@ import { alipayNativeConfigGuard, loadCredentials } from './config.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
 import { authInfoString } from './signing.js';
 
-const callbackGuard = z.object({ auth_code: z.string().trim().min(1) });
+const callbackGuard = lazyGuard(() => z.object({ auth_code: z.string().trim().min(1) }));
 
 /** Alipay's target_id: unique per request. Logto's state is, when it fits Alipay's character set. */
 const targetIdFor = (state: string | undefined) =>

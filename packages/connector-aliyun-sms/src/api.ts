@@ -10,6 +10,7 @@ import {
   retryAfterOf,
   sha256Hex,
   templateValues,
+  lazyGuard,
 } from '@switchboard/core';
 import { z } from 'zod';
 
@@ -158,20 +159,22 @@ const v3Request = (config: AliyunSmsConfig, base: string, call: AliyunCall) => {
 };
 
 /** Both sites' answers: `Code`/`Message` (2017-05-25) or `ResponseCode`/`ResponseDescription` (2018-05-01). */
-const responseGuard = z
-  .object({
-    Code: z.string().optional(),
-    Message: z.string().optional(),
-    ResponseCode: z.string().optional(),
-    ResponseDescription: z.string().optional(),
-    RequestId: z.string().optional(),
-    BizId: z.string().optional(),
-    MessageId: z.string().optional(),
-  })
-  .passthrough()
-  .refine((body) => (body.Code ?? body.ResponseCode) !== undefined, {
-    message: 'Code or ResponseCode is missing',
-  });
+const responseGuard = lazyGuard(() =>
+  z
+    .object({
+      Code: z.string().optional(),
+      Message: z.string().optional(),
+      ResponseCode: z.string().optional(),
+      ResponseDescription: z.string().optional(),
+      RequestId: z.string().optional(),
+      BizId: z.string().optional(),
+      MessageId: z.string().optional(),
+    })
+    .passthrough()
+    .refine((body) => (body.Code ?? body.ResponseCode) !== undefined, {
+      message: 'Code or ResponseCode is missing',
+    }),
+);
 
 export type AliyunResponse = z.infer<typeof responseGuard>;
 
@@ -179,14 +182,16 @@ export type AliyunResponse = z.infer<typeof responseGuard>;
  * The gateway's error body: `{ RequestId, HostId, Code, Message, Recommend }` (`<Error>…</Error>` in
  * XML), or an API answer with `Code`/`Message` or `ResponseCode`/`ResponseDescription`.
  */
-const errorGuard = z.object({
-  Code: z.string().optional(),
-  Message: z.string().optional(),
-  ResponseCode: z.string().optional(),
-  ResponseDescription: z.string().optional(),
-  RequestId: z.string().optional(),
-  Recommend: z.string().optional(),
-});
+const errorGuard = lazyGuard(() =>
+  z.object({
+    Code: z.string().optional(),
+    Message: z.string().optional(),
+    ResponseCode: z.string().optional(),
+    ResponseDescription: z.string().optional(),
+    RequestId: z.string().optional(),
+    Recommend: z.string().optional(),
+  }),
+);
 
 const withHint = (code: string | undefined, message: string | undefined) => {
   const hint = code === undefined ? undefined : aliyunHints[code];

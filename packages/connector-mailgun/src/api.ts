@@ -1,4 +1,4 @@
-import { createHttpClient } from '@switchboard/core';
+import { createHttpClient, lazyGuard } from '@switchboard/core';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 
 import type { MailgunConfig } from './config.js';
@@ -7,19 +7,25 @@ import type { MessageFields } from './message.js';
 import { PROVIDER, regions } from './metadata.js';
 
 /** Mailgun's error body: `{ "message": "..." }`, or `{ "error": "..." }` as mailgun.js also reads. */
-const mailgunErrorGuard = z
-  .object({ message: z.string() })
-  .or(z.object({ error: z.string() }).transform(({ error }) => ({ message: error })));
+const mailgunErrorGuard = lazyGuard(() =>
+  z
+    .object({ message: z.string() })
+    .or(z.object({ error: z.string() }).transform(({ error }) => ({ message: error }))),
+);
 
 /** The accepted message: `{ "id": "<...@domain>", "message": "Queued. Thank you." }`. */
-const queuedGuard = z.object({ id: z.string(), message: z.string().optional() }).passthrough();
+const queuedGuard = lazyGuard(() =>
+  z.object({ id: z.string(), message: z.string().optional() }).passthrough(),
+);
 
 export type MailgunQueued = z.infer<typeof queuedGuard>;
 
 /** The part of GET /v4/domains/{name} the probe reads. */
-const domainGuard = z.object({
-  domain: z.object({ name: z.string(), state: z.string().optional() }).passthrough(),
-});
+const domainGuard = lazyGuard(() =>
+  z.object({
+    domain: z.object({ name: z.string(), state: z.string().optional() }).passthrough(),
+  }),
+);
 
 const baseUrl = (config: MailgunConfig) => config.endpoint ?? regions[config.region];
 

@@ -9,6 +9,7 @@ import {
   type HttpClient,
   type ParsedErrorBody,
   type Phone,
+  lazyGuard,
 } from '@switchboard/core';
 import { z } from 'zod';
 
@@ -17,18 +18,22 @@ import { recognise, smsAeroErrors, smsAeroHints } from './errors.js';
 import { PROVIDER } from './metadata.js';
 
 /** SMS Aero's envelope; older gates may still answer with `result` and `reason`. */
-const envelopeGuard = z.object({
-  success: z.boolean().optional(),
-  data: z.unknown().optional(),
-  message: z.string().nullish(),
-  result: z.string().optional(),
-  reason: z.string().nullish(),
-});
+const envelopeGuard = lazyGuard(() =>
+  z.object({
+    success: z.boolean().optional(),
+    data: z.unknown().optional(),
+    message: z.string().nullish(),
+    result: z.string().optional(),
+    reason: z.string().nullish(),
+  }),
+);
 
 type Envelope = z.infer<typeof envelopeGuard>;
 
 /** The parts of the sent message this connector reads (`data` of a successful send). */
-const sentGuard = z.object({ id: z.number().or(z.string()).optional() }).passthrough();
+const sentGuard = lazyGuard(() =>
+  z.object({ id: z.number().or(z.string()).optional() }).passthrough(),
+);
 
 export type SmsAeroMessage = z.infer<typeof sentGuard>;
 
@@ -188,7 +193,7 @@ export const sendSms = async (
   return sent.success ? sent.data : {};
 };
 
-const balanceGuard = z.object({ balance: z.number().or(z.string()) });
+const balanceGuard = lazyGuard(() => z.object({ balance: z.number().or(z.string()) }));
 
 /** The account balance (a free, read-only call), with the gate that answered. */
 export const fetchBalance = async (config: SmsAeroConfig) => {

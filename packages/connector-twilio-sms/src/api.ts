@@ -10,6 +10,7 @@ import {
   requireTemplate,
   type SmsMessage,
   templateValues,
+  lazyGuard,
 } from '@switchboard/core';
 import { z } from 'zod';
 
@@ -18,16 +19,20 @@ import { twilioErrors, twilioHints } from './errors.js';
 import { PROVIDER, regions } from './metadata.js';
 
 /** Twilio's error body (https://www.twilio.com/docs/usage/twilios-response). */
-const twilioErrorGuard = z.object({
-  code: z.number().or(z.string()).optional(),
-  message: z.string().optional(),
-  more_info: z.string().optional(),
-});
+const twilioErrorGuard = lazyGuard(() =>
+  z.object({
+    code: z.number().or(z.string()).optional(),
+    message: z.string().optional(),
+    more_info: z.string().optional(),
+  }),
+);
 
 type ParseError = NonNullable<HttpClientOptions['parseError']>;
 
 /** The parts of the created Message resource this connector reads. */
-const messageGuard = z.object({ sid: z.string(), status: z.string() }).passthrough();
+const messageGuard = lazyGuard(() =>
+  z.object({ sid: z.string(), status: z.string() }).passthrough(),
+);
 
 export type TwilioMessage = z.infer<typeof messageGuard>;
 
@@ -95,7 +100,9 @@ const parseError: ParseError = (raw, _status, headers) => {
   };
 };
 
-const accountGuard = z.object({ friendly_name: z.string(), status: z.string() }).passthrough();
+const accountGuard = lazyGuard(() =>
+  z.object({ friendly_name: z.string(), status: z.string() }).passthrough(),
+);
 
 const createClient = (config: TwilioSmsConfig) =>
   createHttpClient({

@@ -5,6 +5,7 @@ import {
   smsTemplateGuard,
   templatesGuard,
   timeoutGuard,
+  lazyGuard,
 } from '@switchboard/core';
 import { z } from 'zod';
 
@@ -21,104 +22,112 @@ const shortCode = /^\d{5,6}$/;
 const contentSid = /^HX[0-9a-fA-F]{32}$/;
 
 /** A WhatsApp authentication template made in Twilio's Content Template Builder; {{1}} is the code. */
-const whatsAppTemplateGuard = z.object({
-  usageType: z.string().min(1, 'usageType must not be empty'),
-  contentSid: z.string().trim().regex(contentSid, {
-    message: 'contentSid must be a Twilio Content SID: HX followed by 32 hex digits',
+const whatsAppTemplateGuard = lazyGuard(() =>
+  z.object({
+    usageType: z.string().min(1, 'usageType must not be empty'),
+    contentSid: z.string().trim().regex(contentSid, {
+      message: 'contentSid must be a Twilio Content SID: HX followed by 32 hex digits',
+    }),
+    locale: z.string().min(1).optional(),
   }),
-  locale: z.string().min(1).optional(),
-});
+);
 
 const isEveryCountry = (value: unknown) =>
   value === '*' || (Array.isArray(value) && value.length === 1 && value[0] === '*');
 
 /** `*` (or `["*"]`) for every destination, otherwise country codes the way allowedCountries takes them. */
-const whatsAppCountriesGuard = z.preprocess(
-  (value) => (isEveryCountry(value) ? '*' : value),
-  z.literal('*').or(destinationFields.allowedCountries),
+const whatsAppCountriesGuard = lazyGuard(() =>
+  z.preprocess(
+    (value) => (isEveryCountry(value) ? '*' : value),
+    z.literal('*').or(destinationFields.allowedCountries),
+  ),
 );
 
 /** Twilio's documented range for ValidityPeriod (https://www.twilio.com/docs/api/errors/21624). */
-const validityPeriodGuard = z
-  .number()
-  .int('validityPeriod must be a whole number of seconds')
-  .min(1, 'validityPeriod must be at least 1 second')
-  .max(36_000, 'validityPeriod must be at most 36000 seconds (Twilio’s limit, 10 hours)');
+const validityPeriodGuard = lazyGuard(() =>
+  z
+    .number()
+    .int('validityPeriod must be a whole number of seconds')
+    .min(1, 'validityPeriod must be at least 1 second')
+    .max(36_000, 'validityPeriod must be at most 36000 seconds (Twilio’s limit, 10 hours)'),
+);
 
-export const twilioSmsConfigGuard = z
-  .object({
-    accountSID: z.string().trim().min(1, 'accountSID is required'),
-    authToken: optionalText,
-    apiKeySid: optionalText,
-    apiKeySecret: optionalText,
-    fromMessagingServiceSID: optionalText,
-    from: optionalText.refine(
-      (value) =>
-        value === undefined ||
-        e164.test(value) ||
-        shortCode.test(value) ||
-        alphanumericSender.test(value),
-      {
-        message:
-          'from must be an E.164 number such as +14155550123, a 5- or 6-digit short code, or an alphanumeric sender ID of up to 11 letters, digits and spaces',
-      },
-    ),
-    region: z
-      .enum(Object.keys(regions) as [keyof typeof regions, ...Array<keyof typeof regions>])
-      .default('us1'),
-    endpoint: endpointGuard.optional(),
-    disableRiskCheck: z.boolean().optional(),
-    timeout: timeoutGuard.optional(),
-    validityPeriod: validityPeriodGuard.default(defaultValidityPeriod),
-    templates: templatesGuard(smsTemplateGuard),
-    ...destinationFields,
-    whatsAppCountries: whatsAppCountriesGuard,
-    whatsAppTemplates: templatesGuard(whatsAppTemplateGuard).optional(),
-    whatsAppFrom: optionalText.refine(
-      (value) => value === undefined || whatsAppSender.test(value),
-      { message: 'whatsAppFrom must be a WhatsApp sender such as whatsapp:+14155550123' },
-    ),
-  })
-  .superRefine((config, context) => {
-    const apiKey = config.apiKeySid !== undefined || config.apiKeySecret !== undefined;
-    if (apiKey && !(config.apiKeySid && config.apiKeySecret)) {
-      context.addIssue({
-        code: 'custom',
-        path: [config.apiKeySid ? 'apiKeySecret' : 'apiKeySid'],
-        message: 'an API key needs both apiKeySid and apiKeySecret',
-      });
-    }
-    if (!apiKey && !config.authToken) {
-      context.addIssue({
-        code: 'custom',
-        path: ['authToken'],
-        message: 'set authToken, or apiKeySid and apiKeySecret',
-      });
-    }
-    if (!config.fromMessagingServiceSID && !config.from) {
-      context.addIssue({
-        code: 'custom',
-        path: ['fromMessagingServiceSID'],
-        message:
-          'set a sender: fromMessagingServiceSID (a Messaging Service) or from (a number or sender ID), or both',
-      });
-    }
-    if (config.whatsAppCountries && !config.whatsAppTemplates) {
-      context.addIssue({
-        code: 'custom',
-        path: ['whatsAppTemplates'],
-        message:
-          'whatsAppCountries is set: add whatsAppTemplates with at least a Generic entry, the Content SID of an approved WhatsApp authentication template',
-      });
-    }
-    if (config.whatsAppCountries && !config.whatsAppFrom && !config.fromMessagingServiceSID) {
-      context.addIssue({
-        code: 'custom',
-        path: ['whatsAppFrom'],
-        message:
-          'whatsAppCountries is set: WhatsApp needs a sender, whatsAppFrom (whatsapp:+…) or fromMessagingServiceSID with a WhatsApp sender in its pool; from is never used for WhatsApp',
-      });
-    }
-  });
+export const twilioSmsConfigGuard = lazyGuard(() =>
+  z
+    .object({
+      accountSID: z.string().trim().min(1, 'accountSID is required'),
+      authToken: optionalText,
+      apiKeySid: optionalText,
+      apiKeySecret: optionalText,
+      fromMessagingServiceSID: optionalText,
+      from: optionalText.refine(
+        (value) =>
+          value === undefined ||
+          e164.test(value) ||
+          shortCode.test(value) ||
+          alphanumericSender.test(value),
+        {
+          message:
+            'from must be an E.164 number such as +14155550123, a 5- or 6-digit short code, or an alphanumeric sender ID of up to 11 letters, digits and spaces',
+        },
+      ),
+      region: z
+        .enum(Object.keys(regions) as [keyof typeof regions, ...Array<keyof typeof regions>])
+        .default('us1'),
+      endpoint: endpointGuard.optional(),
+      disableRiskCheck: z.boolean().optional(),
+      timeout: timeoutGuard.optional(),
+      validityPeriod: validityPeriodGuard.default(defaultValidityPeriod),
+      templates: templatesGuard(smsTemplateGuard),
+      ...destinationFields,
+      whatsAppCountries: whatsAppCountriesGuard,
+      whatsAppTemplates: templatesGuard(whatsAppTemplateGuard).optional(),
+      whatsAppFrom: optionalText.refine(
+        (value) => value === undefined || whatsAppSender.test(value),
+        { message: 'whatsAppFrom must be a WhatsApp sender such as whatsapp:+14155550123' },
+      ),
+    })
+    .superRefine((config, context) => {
+      const apiKey = config.apiKeySid !== undefined || config.apiKeySecret !== undefined;
+      if (apiKey && !(config.apiKeySid && config.apiKeySecret)) {
+        context.addIssue({
+          code: 'custom',
+          path: [config.apiKeySid ? 'apiKeySecret' : 'apiKeySid'],
+          message: 'an API key needs both apiKeySid and apiKeySecret',
+        });
+      }
+      if (!apiKey && !config.authToken) {
+        context.addIssue({
+          code: 'custom',
+          path: ['authToken'],
+          message: 'set authToken, or apiKeySid and apiKeySecret',
+        });
+      }
+      if (!config.fromMessagingServiceSID && !config.from) {
+        context.addIssue({
+          code: 'custom',
+          path: ['fromMessagingServiceSID'],
+          message:
+            'set a sender: fromMessagingServiceSID (a Messaging Service) or from (a number or sender ID), or both',
+        });
+      }
+      if (config.whatsAppCountries && !config.whatsAppTemplates) {
+        context.addIssue({
+          code: 'custom',
+          path: ['whatsAppTemplates'],
+          message:
+            'whatsAppCountries is set: add whatsAppTemplates with at least a Generic entry, the Content SID of an approved WhatsApp authentication template',
+        });
+      }
+      if (config.whatsAppCountries && !config.whatsAppFrom && !config.fromMessagingServiceSID) {
+        context.addIssue({
+          code: 'custom',
+          path: ['whatsAppFrom'],
+          message:
+            'whatsAppCountries is set: WhatsApp needs a sender, whatsAppFrom (whatsapp:+…) or fromMessagingServiceSID with a WhatsApp sender in its pool; from is never used for WhatsApp',
+        });
+      }
+    }),
+);
 
 export type TwilioSmsConfig = z.infer<typeof twilioSmsConfigGuard>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   defaultTimeoutMs,
   endpointGuard,
+  lazyGuard,
   optionalText,
   parseConfig,
   resolveConfig,
@@ -188,6 +189,81 @@ describe('parseConfig', () => {
       expect(text).not.toContain(secret);
       expect(text).not.toContain('3ad8e1c6');
     }
+  });
+});
+
+describe('lazyGuard', () => {
+  it('builds its schema on the first parse, once', () => {
+    const build = vi.fn(() => z.object({ apiKey: z.string().min(1) }));
+    const guard = lazyGuard(build);
+    expect(build).not.toHaveBeenCalled();
+    expect(guard.safeParse({ apiKey: 'key-1' }).success).toBe(true);
+    expect(guard.safeParse({ apiKey: '' }).success).toBe(false);
+    expect(guard.optional().safeParse(undefined).success).toBe(true);
+    expect(build).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the built schema’s issues and output', () => {
+    const guard = lazyGuard(() => z.object({ timeout: timeoutGuard.default(defaultTimeoutMs) }));
+    expect(guard.parse({})).toEqual({ timeout: 10_000 });
+    expect(messageOf(failureOf(() => parseConfig('acme', guard, { timeout: 5 })))).toBe(
+      'invalid config: timeout: timeout must be at least 100 ms',
+    );
+  });
+});
+
+describe('parseConfig: the last accepted config', () => {
+  const counted = () => {
+    const checks = vi.fn();
+    const guard = z
+      .object({ apiKey: z.string().min(1), region: z.enum(['us', 'eu']).default('us') })
+      .superRefine(() => {
+        checks();
+      });
+    return { checks, guard };
+  };
+
+  it('is not parsed again when the same config comes back, even as a new object', () => {
+    const { checks, guard } = counted();
+    const first = parseConfig('acme', guard, { apiKey: 'key-1' });
+    const again = parseConfig('acme', guard, { apiKey: 'key-1' });
+    expect(first).toEqual({ apiKey: 'key-1', region: 'us' });
+    expect(again).toBe(first);
+    expect(checks).toHaveBeenCalledTimes(1);
+  });
+
+  it('is parsed again when any value changes', () => {
+    const { checks, guard } = counted();
+    parseConfig('acme', guard, { apiKey: 'key-1' });
+    expect(parseConfig('acme', guard, { apiKey: 'key-2' })).toEqual({
+      apiKey: 'key-2',
+      region: 'us',
+    });
+    expect(parseConfig('acme', guard, { apiKey: 'key-2', region: 'eu' })).toEqual({
+      apiKey: 'key-2',
+      region: 'eu',
+    });
+    expect(checks).toHaveBeenCalledTimes(3);
+  });
+
+  it('never stands in for a config that fails', () => {
+    const { guard } = counted();
+    parseConfig('acme', guard, { apiKey: 'key-1' });
+    expect(failureOf(() => parseConfig('acme', guard, { apiKey: '' })).code).toBe('invalid_config');
+    expect(failureOf(() => parseConfig('acme', guard, { apiKey: '' })).code).toBe('invalid_config');
+    expect(parseConfig('acme', guard, { apiKey: 'key-1' })).toEqual({
+      apiKey: 'key-1',
+      region: 'us',
+    });
+  });
+
+  it('is kept per guard', () => {
+    const one = counted();
+    const two = counted();
+    parseConfig('acme', one.guard, { apiKey: 'key-1' });
+    parseConfig('acme', two.guard, { apiKey: 'key-1' });
+    expect(one.checks).toHaveBeenCalledTimes(1);
+    expect(two.checks).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from '@logto/connector-kit';
 import { z } from 'zod';
 
+import { lazyGuard } from './config.js';
 import { connectorError } from './errors.js';
 import type { NumberType, Phone } from './phone.js';
 
@@ -74,42 +75,45 @@ const splitList = (value: unknown) =>
       ? value.map((part) => (typeof part === 'string' ? part.trim().toUpperCase() : part))
       : value;
 
-const countryList = z
-  .preprocess(
-    splitList,
-    z.array(
-      z.string().refine(isCountryCode, {
-        message: 'must be ISO 3166-1 alpha-2 country codes, such as US, DE or BR',
-      }),
-    ),
-  )
-  .optional()
-  // The Console drops empty fields on save; an empty list is the same as none.
-  .transform((list) => (list && list.length > 0 ? [...new Set(list)] : undefined));
+const countryList = () =>
+  z
+    .preprocess(
+      splitList,
+      z.array(
+        z.string().refine(isCountryCode, {
+          message: 'must be ISO 3166-1 alpha-2 country codes, such as US, DE or BR',
+        }),
+      ),
+    )
+    .optional()
+    // The Console drops empty fields on save; an empty list is the same as none.
+    .transform((list) => (list && list.length > 0 ? [...new Set(list)] : undefined));
 
 const isNumberType = (type: string): type is NumberType =>
   (numberTypes as readonly string[]).includes(type);
 
 /** The config fields every SMS connector takes; spread into its config guard's object. */
 export const destinationFields = {
-  allowedCountries: countryList,
-  blockedCountries: countryList,
-  blockedNumberTypes: z
-    .preprocess(
-      splitList,
-      z.array(
-        z.string().refine((type) => type === 'NONE' || isNumberType(type), {
-          message: `must be number types among ${numberTypes.join(', ')}, or NONE`,
-        }),
+  allowedCountries: lazyGuard(countryList),
+  blockedCountries: lazyGuard(countryList),
+  blockedNumberTypes: lazyGuard(() =>
+    z
+      .preprocess(
+        splitList,
+        z.array(
+          z.string().refine((type) => type === 'NONE' || isNumberType(type), {
+            message: `must be number types among ${numberTypes.join(', ')}, or NONE`,
+          }),
+        ),
+      )
+      .optional()
+      // Absent (or emptied, which the Console drops) is the default; NONE refuses no type at all.
+      .transform((list): NumberType[] =>
+        list === undefined || list.length === 0
+          ? defaultBlockedNumberTypes
+          : [...new Set(list.filter(isNumberType))],
       ),
-    )
-    .optional()
-    // Absent (or emptied, which the Console drops) is the default; NONE refuses no type at all.
-    .transform((list): NumberType[] =>
-      list === undefined || list.length === 0
-        ? defaultBlockedNumberTypes
-        : [...new Set(list.filter(isNumberType))],
-    ),
+  ),
 };
 
 export type DestinationRules = {

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import {
   classify,
@@ -107,6 +107,15 @@ describe('createRedactor', () => {
     expect(both('first-secret second-secret first-secret')).toBe(
       '[redacted] [redacted] [redacted]',
     );
+  });
+
+  it('asks for secrets given as a function only when it first redacts, once', () => {
+    const secrets = vi.fn(() => ['late-secret-value']);
+    const late = createRedactor(secrets);
+    expect(secrets).not.toHaveBeenCalled();
+    expect(late('a late-secret-value here')).toBe('a [redacted] here');
+    expect(late('and late-secret-value again')).toBe('and [redacted] again');
+    expect(secrets).toHaveBeenCalledTimes(1);
   });
 
   it('leaves text without secrets unchanged', () => {

@@ -66,14 +66,17 @@ export const secretForms = (secret: string): string[] => {
 };
 
 /**
- * Builds a function that blanks out every known form of every given secret. The forms are worked
- * out on the first call only: a redactor is made for every request but used only on the error
- * path, and encoding every form of an RSA key costs more than signing with it.
+ * Builds a function that blanks out every known form of every given secret. The secrets (given
+ * as a list, or as a function that lists them) and their forms are worked out on the first call
+ * only: a redactor is made for every request but used only on the error path, and encoding every
+ * form of an RSA key costs more than signing with it.
  */
-export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Redactor => {
+export const createRedactor = (
+  secrets: ReadonlyArray<string | undefined> | (() => ReadonlyArray<string | undefined>),
+): Redactor => {
   let forms: string[] | undefined;
   return (text) => {
-    forms ??= secrets
+    forms ??= (typeof secrets === 'function' ? secrets() : secrets)
       .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
       .flatMap((secret) => secretForms(secret))
       .sort((a, b) => b.length - a.length);

@@ -304,7 +304,8 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
 
   const request = async <T>(request: RequestOptions<T>): Promise<HttpResponse<T>> => {
     const route = routeOf(request.url);
-    const redact = createRedactor([
+    // Worked out only if an error needs them.
+    const redact = createRedactor(() => [
       ...(options.secrets ?? []),
       ...headerSecrets(request.headers),
       ...(route.credentials ?? []),

@@ -50,16 +50,24 @@ export type ParsePhoneOptions = {
 let metadata: Promise<typeof PhoneMetadata> | undefined;
 export const loadPhoneMetadata = async () => (metadata ??= import('./phone-metadata.js'));
 
-const toPhone = (number: PhoneNumber): Phone => {
+const toPhone = (number: PhoneNumber, type: NumberType | undefined): Phone => ({
+  e164: number.number,
+  international: number.number.slice(1),
+  national: number.nationalNumber,
+  countryCallingCode: number.countryCallingCode,
+  ...(number.country ? { country: number.country } : {}),
+  ...(type ? { type } : {}),
+});
+
+/**
+ * The number as a Phone when it is valid. With the "max" metadata a number is valid exactly when
+ * it has a type, and libphonenumber's isValid() works the type out to say so: asking for the type
+ * does that work once, and isValid() is asked only where there is no type.
+ */
+const validPhone = (number: PhoneNumber | undefined): Phone | undefined => {
+  if (!number) return undefined;
   const type = number.getType();
-  return {
-    e164: number.number,
-    international: number.number.slice(1),
-    national: number.nationalNumber,
-    countryCallingCode: number.countryCallingCode,
-    ...(number.country ? { country: number.country } : {}),
-    ...(type ? { type } : {}),
-  };
+  return type !== undefined || number.isValid() ? toPhone(number, type) : undefined;
 };
 
 /**
@@ -76,11 +84,11 @@ export const parsePhone = async (
   const compact = raw.trim().replace(/[\s().-]/g, '');
   const digits = compact.replace(/^(\+|00)/, '');
   if (/^\d{4,17}$/.test(digits)) {
-    const international = parsePhoneNumberFromString(`+${digits}`);
-    if (international?.isValid()) return toPhone(international);
+    const international = validPhone(parsePhoneNumberFromString(`+${digits}`));
+    if (international) return international;
     if (options.fallbackCountry && !/^(\+|00)/.test(compact)) {
-      const national = parsePhoneNumberFromString(digits, options.fallbackCountry);
-      if (national?.isValid()) return toPhone(national);
+      const national = validPhone(parsePhoneNumberFromString(digits, options.fallbackCountry));
+      if (national) return national;
     }
   }
   throw connectorError(ConnectorErrorCodes.InvalidRequestParameters, {

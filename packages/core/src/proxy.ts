@@ -80,6 +80,11 @@ export const routeFromEnv = (env: ProxyEnv, url: URL): Route => {
 
 /** The route Node's global agent gives a request to `url` in this process. */
 export const routeOf = (url: string | URL): Route => {
+  // Without proxy settings on the agent (Node 20, or no NODE_USE_ENV_PROXY), every route is
+  // direct, and the URL need not be parsed.
+  const protocol =
+    typeof url === 'string' ? /^https?:/i.exec(url)?.[0].toLowerCase() : url.protocol;
+  if (protocol && !proxyEnvOf(protocol)) return {};
   let target: URL;
   try {
     target = typeof url === 'string' ? new URL(url) : url;

@@ -1,6 +1,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { z } from 'zod';
 
+import { lazyGuard } from './config.js';
 import { connectorError } from './errors.js';
 
 /**
@@ -22,11 +23,13 @@ export const usageTypes = [
 export type UsageType = (typeof usageTypes)[number];
 
 /** The official SMS template shape `{ usageType, content }` plus an optional language tag. */
-export const smsTemplateGuard = z.object({
-  usageType: z.string().min(1, 'usageType must not be empty'),
-  content: z.string().min(1, 'content must not be empty'),
-  locale: z.string().min(1).optional(),
-});
+export const smsTemplateGuard = lazyGuard(() =>
+  z.object({
+    usageType: z.string().min(1, 'usageType must not be empty'),
+    content: z.string().min(1, 'content must not be empty'),
+    locale: z.string().min(1).optional(),
+  }),
+);
 
 export type SmsTemplate = z.infer<typeof smsTemplateGuard>;
 
