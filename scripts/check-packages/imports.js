@@ -1,10 +1,12 @@
 // Lists every module specifier the built JavaScript of a package asks for at run time, using the
 // esbuild that tsup already depends on (a real parser: comments and strings cannot fool it), and
-// classifies the bare ones against what a Logto server ships.
+// classifies the bare ones against what a Logto server ships: the "imports" check.
 import { existsSync, realpathSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
+
+import { logtoCoreDependencies } from './constants.js';
 
 const loadEsbuild = (repoRoot) => {
   const tsup = path.join(repoRoot, 'node_modules', 'tsup', 'package.json');
@@ -121,3 +123,43 @@ export const scanImports = async ({ repoRoot, libDirectory, allowed }) => {
 
   return { files, found, bareNotShipped, problems };
 };
+
+const reportImports = async (report, addedDirectory, repoRoot) => {
+  const allowed = new Set(logtoCoreDependencies);
+  const { found, bareNotShipped, problems } = await scanImports({
+    repoRoot,
+    libDirectory: path.join(addedDirectory, 'lib'),
+    allowed,
+  });
+  const all = [...found.keys()].sort();
+  const failures = [
+    ...bareNotShipped.map(
+      (specifier) =>
+        `"${specifier}" is neither a Node built-in nor shipped by Logto core: bundle it`,
+    ),
+    ...problems,
+  ];
+  if (failures.length > 0) {
+    report.fail('imports', failures.join('; '));
+  } else {
+    report.pass(
+      'imports',
+      `lib/ imports only Node built-ins and Logto's own copies: ${all.join(', ') || '(none)'}`,
+    );
+  }
+};
+
+/**
+ * The "imports" check: the built lib/ imports only Node built-ins and the copies Logto core ships.
+ *
+ * @param {import('./report.js').Report} report
+ * @param {string} addedDirectory where `logto connector add` put the package
+ * @param {string} repoRoot
+ */
+export const checkImports = (report, addedDirectory, repoRoot) =>
+  reportImports(report, addedDirectory, repoRoot).catch((error) => {
+    const detail = error.errors
+      ?.map(({ text, location }) => `${location?.file ?? ''}:${location?.line ?? ''} ${text}`)
+      .join('; ');
+    report.fail('imports', `could not parse lib/: ${detail || error.message}`);
+  });
