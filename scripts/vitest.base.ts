@@ -7,7 +7,7 @@ const setupFile = fileURLToPath(new URL('vitest.setup.ts', import.meta.url));
 
 export default defineProject({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'sandbox/**/*.test.ts'],
     setupFiles: [setupFile],
     environment: 'node',
     testTimeout: 20_000,

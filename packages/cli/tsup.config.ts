@@ -1,23 +1,23 @@
-// The cli bundles each connector's sandbox fake (src/sandbox.ts) and credentials probe
-// (src/probe.ts) as entries of their own, found from the folders, so adding a connector never
-// touches this package.
+// The cli bundles each connector's sandbox fake (sandbox/index.ts, a folder of its own outside
+// src/ and outside the package's `files`, so it never ships) and credentials probe (src/probe.ts)
+// as entries of their own, found from the folders, so adding a connector never touches this package.
 import { existsSync, readdirSync } from 'node:fs';
 
 import { defineConfig } from 'tsup';
 
-/** `{ 'sandboxes/connector-x': '../connector-x/src/sandbox.ts', ... }` for connectors that have one. */
+/** `{ 'sandboxes/connector-x': '../connector-x/sandbox/index.ts', ... }` for connectors that have one. */
 const perConnector = (kind: string, file: string) =>
   Object.fromEntries(
     readdirSync('..')
-      .filter((folder) => folder.startsWith('connector-') && existsSync(`../${folder}/src/${file}`))
-      .map((folder) => [`${kind}/${folder}`, `../${folder}/src/${file}`]),
+      .filter((folder) => folder.startsWith('connector-') && existsSync(`../${folder}/${file}`))
+      .map((folder) => [`${kind}/${folder}`, `../${folder}/${file}`]),
   );
 
 export default defineConfig({
   entry: {
     cli: 'src/cli.ts',
-    ...perConnector('sandboxes', 'sandbox.ts'),
-    ...perConnector('probes', 'probe.ts'),
+    ...perConnector('sandboxes', 'sandbox/index.ts'),
+    ...perConnector('probes', 'src/probe.ts'),
   },
   outDir: 'lib',
   format: ['esm'],

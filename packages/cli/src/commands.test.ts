@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import createTwilio from '../../connector-twilio-sms/src/index.js';
 import twilioProbe from '../../connector-twilio-sms/src/probe.js';
-import twilioSandbox, { whatsApp } from '../../connector-twilio-sms/src/sandbox.js';
+import twilioSandbox, { whatsApp } from '../../connector-twilio-sms/sandbox/index.js';
 import { check, send } from './commands/run.js';
 import { main } from './main.js';
 import type { ConnectorPackage } from './resolve.js';

@@ -1,5 +1,5 @@
 import createTwilio from '../../connector-twilio-sms/src/index.js';
-import twilioSandbox from '../../connector-twilio-sms/src/sandbox.js';
+import twilioSandbox from '../../connector-twilio-sms/sandbox/index.js';
 import { describe, expect, it } from 'vitest';
 
 import { formatRows, runDemo } from './demo.js';

@@ -16,11 +16,11 @@ import path from 'node:path';
 import type { FakeServer, Sandbox } from '@switchboard/core/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import alipaySandbox from '../../connector-alipay-native/src/sandbox.js';
-import aliyunSandbox from '../../connector-aliyun-sms/src/sandbox.js';
-import mailgunSandbox from '../../connector-mailgun/src/sandbox.js';
-import smsaeroSandbox from '../../connector-smsaero/src/sandbox.js';
-import twilioSandbox from '../../connector-twilio-sms/src/sandbox.js';
+import alipaySandbox from '../../connector-alipay-native/sandbox/index.js';
+import aliyunSandbox from '../../connector-aliyun-sms/sandbox/index.js';
+import mailgunSandbox from '../../connector-mailgun/sandbox/index.js';
+import smsaeroSandbox from '../../connector-smsaero/sandbox/index.js';
+import twilioSandbox from '../../connector-twilio-sms/sandbox/index.js';
 import { providerCert, providerKey } from './__fixtures__/provider-tls.js';
 
 const cli = path.resolve(import.meta.dirname, '../lib/cli.js');

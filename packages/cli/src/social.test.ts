@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import createAlipay from '../../connector-alipay-native/src/index.js';
-import alipaySandbox from '../../connector-alipay-native/src/sandbox.js';
+import alipaySandbox from '../../connector-alipay-native/sandbox/index.js';
 import { authorize, userInfo } from './commands/run.js';
 import type { ConnectorPackage } from './resolve.js';
 import { captureConsole } from './test-support.js';

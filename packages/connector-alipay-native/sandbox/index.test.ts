@@ -1,4 +1,5 @@
 import { createPublicKey, createVerify, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 import { ConnectorError } from '@logto/connector-kit';
 import { loadPrivateKey } from '@switchboard/core';
@@ -10,11 +11,11 @@ import {
 } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
-import { testCertificateSns, validConfig } from './__fixtures__/configs.js';
-import { alipayPublicKey, rootBundle, rotatedAlipayCertificate } from './__fixtures__/keys.js';
-import createConnector from './index.js';
-import { beijingTimestamp, signParameters } from './signing.js';
-import sandbox, { awkwardAuthCodes } from './sandbox.js';
+import { testCertificateSns, validConfig } from '../src/__fixtures__/configs.js';
+import { alipayPublicKey, rootBundle, rotatedAlipayCertificate } from '../src/__fixtures__/keys.js';
+import createConnector from '../src/index.js';
+import { beijingTimestamp, signParameters } from '../src/signing.js';
+import sandbox, { awkwardAuthCodes } from './index.js';
 
 const appKey = loadPrivateKey('alipay', 'privateKey', validConfig.privateKey);
 
@@ -68,6 +69,21 @@ const answerParts = (text: string) => {
 const rotation = sandbox.scenarios.find((scenario) => scenario.name.includes('renewed'));
 
 describe('sandbox scenarios against the Alipay fake on loopback', () => {
+  it("is written from Alipay's documentation: it imports none of the connector's own code", () => {
+    const imports = ['index.ts', 'protocol.ts'].flatMap((file) =>
+      [
+        ...readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(
+          /^(?:import|export)[^;]*?from '([^']+)'/gms,
+        ),
+      ].map(([, specifier]) => specifier),
+    );
+    expect(imports.filter((specifier) => specifier?.startsWith('.'))).toEqual([
+      '../src/__fixtures__/configs.js',
+      '../src/__fixtures__/keys.js',
+      './protocol.js',
+    ]);
+  });
+
   it('has a certificate-rotation scenario', () => {
     expect(rotation).toBeDefined();
   });

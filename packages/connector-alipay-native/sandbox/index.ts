@@ -3,7 +3,7 @@
 // Alipay app that hands out auth codes. Under /rotated it plays Alipay after a certificate renewal:
 // it signs with the renewed key, names the renewed certificate's SN and hands that certificate out
 // through alipay.open.app.alipaycert.download. Its signing and certificate code is its own
-// (./sandbox/protocol.ts, node:crypto from Alipay's documentation), never the connector's. Not part
+// (./protocol.ts, node:crypto from Alipay's documentation), never the connector's. Not part
 // of the published package; all keys are the test-only fixtures.
 import {
   createPrivateKey,
@@ -15,15 +15,17 @@ import {
 
 import {
   type FakeReply,
+  type Observe,
   type RecordedRequest,
   type SandboxConnector,
   defineSandbox,
   mask,
   parseForm,
   startFakeServer,
+  verdicts,
 } from '@switchboard/core/sandbox';
 
-import { certificateConfig, validConfig } from './__fixtures__/configs.js';
+import { certificateConfig, validConfig } from '../src/__fixtures__/configs.js';
 import {
   alipayPrivateKey,
   alipayPublicCertificate,
@@ -33,7 +35,7 @@ import {
   rootBundle,
   rotatedAlipayCertificate,
   rotatedAlipayPrivateKey,
-} from './__fixtures__/keys.js';
+} from '../src/__fixtures__/keys.js';
 import {
   answerBody,
   beijingNow,
@@ -44,7 +46,7 @@ import {
   rootCertificateSnOf,
   stringToSign,
   verifyRequest,
-} from './sandbox/protocol.js';
+} from './protocol.js';
 
 /** The app as uploaded in the Alipay console: its public key and, for certificate mode, its certificate. */
 const uploaded = {
@@ -222,10 +224,7 @@ export default defineSandbox({
       return code;
     };
 
-    const app = (
-      request: RecordedRequest,
-      observe: Parameters<Parameters<typeof startFakeServer>[0]>[1],
-    ) => {
+    const app = (request: RecordedRequest, observe: Observe) => {
       // The Alipay app: shows the consent page for an `alipay://` descriptor or an auth info string.
       const fields =
         request.path === '/app/auth-v2'
@@ -234,37 +233,44 @@ export default defineSandbox({
       if (request.path === '/app/auth-v2') {
         const { sign = '', ...signed } = fields;
         const missing = authInfoFields.filter((name) => !signed[name]);
-        const summary = `Alipay app authV2 app_id=${fields.app_id} pid=${fields.pid} target_id=${fields.target_id}`;
-        if (missing.length > 0 || !verifyRequest({ ...signed, sign }, uploaded.publicKey)) {
-          observe({
-            summary,
-            accepted: false,
-            reason:
-              missing.length > 0
-                ? `missing ${missing.join(', ')}`
-                : 'auth info signature does not verify',
+        const { refuse, accept } = verdicts(
+          observe,
+          `Alipay app authV2 app_id=${fields.app_id} pid=${fields.pid} target_id=${fields.target_id}`,
+        );
+        if (missing.length > 0) {
+          return refuse(`missing ${missing.join(', ')}`, {
+            status: 200,
+            body: { resultStatus: '4000', memo: '系统异常' },
           });
-          return { status: 200, body: { resultStatus: '4000', memo: '系统异常' } };
         }
-        observe({ summary, accepted: true });
-        return {
+        if (!verifyRequest({ ...signed, sign }, uploaded.publicKey)) {
+          return refuse('auth info signature does not verify', {
+            status: 200,
+            body: { resultStatus: '4000', memo: '系统异常' },
+          });
+        }
+        return accept({
           status: 200,
           body: {
             resultStatus: '9000',
             result: `success=true&result_code=200&auth_code=${issueCode()}&user_id=${user.user_id}`,
           },
-        };
+        });
       }
-      const summary = `Alipay app opened alipay://?app_id=${fields.app_id}&state=${fields.state}`;
+      const { refuse, accept } = verdicts(
+        observe,
+        `Alipay app opened alipay://?app_id=${fields.app_id}&state=${fields.state}`,
+      );
       if (fields.app_id !== validConfig.appId || !fields.state) {
-        observe({ summary, accepted: false, reason: 'unknown app_id or no state' });
-        return { status: 200, body: { resultStatus: '4000' } };
+        return refuse('unknown app_id or no state', {
+          status: 200,
+          body: { resultStatus: '4000' },
+        });
       }
-      observe({ summary, accepted: true });
-      return {
+      return accept({
         status: 200,
         body: { resultStatus: '9000', auth_code: issueCode(), state: fields.state },
-      };
+      });
     };
 
     return startFakeServer((received, observe) => {
@@ -275,12 +281,10 @@ export default defineSandbox({
       const signer = rotated ? signers.rotated : signers.first;
       if (request.path.startsWith('/app/')) return app(request, observe);
       if (request.method !== 'POST' || request.path !== '/gateway.do') {
-        observe({
-          summary: `${request.method} ${request.path}`,
-          accepted: false,
-          reason: 'unknown route',
+        return verdicts(observe, `${request.method} ${request.path}`).refuse('unknown route', {
+          status: 404,
+          body: 'Not Found',
         });
-        return { status: 404, body: 'Not Found' };
       }
       const parameters = { ...Object.fromEntries(request.query), ...parseForm(request.text) };
       const method = parameters.method ?? '';
@@ -292,57 +296,42 @@ export default defineSandbox({
             `${name}=${['sign', 'code', 'auth_token'].includes(name) ? mask(value) : value}`,
         )
         .join(' ');
-      const summary = `POST /gateway.do ${shown}`;
+      const { refuse, accept } = verdicts(observe, `POST /gateway.do ${shown}`);
+      /** The gateway's signed answer, in the request's sign type and mode. */
+      const signed = (name: string, node: Node) =>
+        answer(name, node, signType, certificateMode, signer);
       const awkward = awkwardAnswers.get(parameters.code ?? '');
       if (method === 'alipay.system.oauth.token' && awkward) {
         const reply = awkward(parameters.code ?? '');
-        observe({
-          summary,
-          accepted: false,
-          reason: `magic auth code: answered HTTP ${reply.status} ${reply.headers?.['content-type'] ?? ''}${reply.body ? '' : ', empty body'}`,
-        });
-        return reply;
+        return refuse(
+          `magic auth code: answered HTTP ${reply.status} ${reply.headers?.['content-type'] ?? ''}${reply.body ? '' : ', empty body'}`,
+          reply,
+        );
       }
       const common = checkCommon(parameters);
-      if (common) {
-        observe({ summary, accepted: false, reason: `${common.sub_code}` });
-        return answer('error_response', common, signType, certificateMode, signer);
-      }
+      if (common) return refuse(`${common.sub_code}`, signed('error_response', common));
       if (method === 'alipay.system.oauth.token') {
         if (
           parameters.grant_type !== 'authorization_code' ||
           !parameters.code ||
           !codes.delete(parameters.code)
         ) {
-          observe({
-            summary,
-            accepted: false,
-            reason: 'isv.code-invalid (unknown or used auth code)',
-          });
-          return answer(
-            'error_response',
-            failure('40002', 'isv.code-invalid', '授权码code无效'),
-            signType,
-            certificateMode,
-            signer,
+          return refuse(
+            'isv.code-invalid (unknown or used auth code)',
+            signed('error_response', failure('40002', 'isv.code-invalid', '授权码code无效')),
           );
         }
         const accessToken = `authusrB${randomBytes(16).toString('hex')}`;
         tokens.add(accessToken);
-        observe({ summary, accepted: true });
-        return answer(
-          nodeNameOf(method),
-          {
+        return accept(
+          signed(nodeNameOf(method), {
             access_token: accessToken,
             alipay_user_id: user.user_id,
             expires_in: 1_296_000,
             re_expires_in: 2_592_000,
             refresh_token: `authusrR${randomBytes(16).toString('hex')}`,
             ...user,
-          },
-          signType,
-          certificateMode,
-          signer,
+          }),
         );
       }
       if (method === 'alipay.open.app.alipaycert.download') {
@@ -355,48 +344,35 @@ export default defineSandbox({
         }
         const pem = typeof requested === 'string' ? alipayCertificates.get(requested) : undefined;
         if (!pem) {
-          observe({
-            summary,
-            accepted: false,
-            reason: `no Alipay certificate ${String(requested)}`,
-          });
           // The fake's own wording: Alipay does not document this failure.
-          return answer(
-            nodeNameOf(method),
-            failure('40004', 'isv.alipay-cert-not-exist', '支付宝公钥证书不存在'),
-            signType,
-            certificateMode,
-            signer,
+          return refuse(
+            `no Alipay certificate ${String(requested)}`,
+            signed(
+              nodeNameOf(method),
+              failure('40004', 'isv.alipay-cert-not-exist', '支付宝公钥证书不存在'),
+            ),
           );
         }
-        observe({ summary, accepted: true });
-        return answer(
-          nodeNameOf(method),
-          {
+        return accept(
+          signed(nodeNameOf(method), {
             code: '10000',
             msg: 'Success',
             alipay_cert_content: Buffer.from(pem, 'utf8').toString('base64'),
-          },
-          signType,
-          certificateMode,
-          signer,
+          }),
         );
       }
       if (method === 'alipay.user.info.share') {
         if (!tokens.has(parameters.auth_token ?? '')) {
-          observe({ summary, accepted: false, reason: 'aop.invalid-auth-token' });
-          return answer(
-            nodeNameOf(method),
-            failure('20001', 'aop.invalid-auth-token', '无效的访问令牌'),
-            signType,
-            certificateMode,
-            signer,
+          return refuse(
+            'aop.invalid-auth-token',
+            signed(
+              nodeNameOf(method),
+              failure('20001', 'aop.invalid-auth-token', '无效的访问令牌'),
+            ),
           );
         }
-        observe({ summary, accepted: true });
-        return answer(
-          nodeNameOf(method),
-          {
+        return accept(
+          signed(nodeNameOf(method), {
             code: '10000',
             msg: 'Success',
             ...user,
@@ -405,19 +381,12 @@ export default defineSandbox({
             province: '浙江省',
             city: '杭州市',
             gender: 'F',
-          },
-          signType,
-          certificateMode,
-          signer,
+          }),
         );
       }
-      observe({ summary, accepted: false, reason: 'isv.invalid-method' });
-      return answer(
-        'error_response',
-        failure('40002', 'isv.invalid-method', '不存在的方法名'),
-        signType,
-        certificateMode,
-        signer,
+      return refuse(
+        'isv.invalid-method',
+        signed('error_response', failure('40002', 'isv.invalid-method', '不存在的方法名')),
       );
     });
   },

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest';
 
-import { testCertificateSns } from '../__fixtures__/configs.js';
+import { testCertificateSns } from '../src/__fixtures__/configs.js';
 import {
   alipayPrivateKey,
   alipayPublicCertificate,
@@ -11,7 +11,7 @@ import {
   appPublicKey,
   realAlipayRootBundle,
   rootBundle,
-} from '../__fixtures__/keys.js';
+} from '../src/__fixtures__/keys.js';
 import {
   codeInvalidNode,
   codeInvalidSign,
@@ -19,7 +19,7 @@ import {
   tokenSign,
   userNode,
   userSignSha1,
-} from '../__fixtures__/responses.js';
+} from '../src/__fixtures__/responses.js';
 import {
   answerBody,
   beijingNow,

@@ -1,13 +1,22 @@
 import type { KeyObject } from 'node:crypto';
 
-import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { connectorError, createHttpClient, createRedactor, lazyGuard } from '@switchboard/core';
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import {
+  connectorError,
+  createRedactor,
+  declareClient,
+  definedFields,
+  type ErrorData,
+  lazyGuard,
+  type Redactor,
+  withHint,
+} from '@switchboard/core';
 import { z } from 'zod';
 
 import { type CertificateMode, trustDownloadedCertificate } from './certificates.js';
 import { type AlipayNativeConfig, type Credentials, loadCredentials } from './config.js';
-import { alipayHints, classifyAlipay } from './errors.js';
-import { gatewayTimeoutMs, gateways, methods, PROVIDER } from './metadata.js';
+import { alipayHintFor, classifyAlipay } from './errors.js';
+import { defaultMetadata, gatewayTimeoutMs, methods, PROVIDER } from './metadata.js';
 import {
   beijingTimestamp,
   rawMembers,
@@ -16,10 +25,22 @@ import {
   verifyNode,
 } from './signing.js';
 
+/** Alipay's openapi gateways (https://opendocs.alipay.com/common/02kf5q). */
+export const gateways: Readonly<Record<AlipayNativeConfig['gateway'], string>> = {
+  production: 'https://openapi.alipay.com/gateway.do',
+  sandbox: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',
+};
+
 export const gatewayUrl = (config: AlipayNativeConfig) => {
   if (!config.endpoint) return gateways[config.gateway];
   return config.endpoint.endsWith('.do') ? config.endpoint : `${config.endpoint}/gateway.do`;
 };
+
+const clientFor = declareClient({
+  provider: PROVIDER,
+  formItems: defaultMetadata.formItems,
+  defaultTimeoutMs: gatewayTimeoutMs,
+});
 
 /** Parameters Alipay's SDKs send in the query string; the rest go in the form body. */
 const queryParameters = new Set([
@@ -54,10 +75,10 @@ const outcomeGuard = lazyGuard(() =>
     .passthrough(),
 );
 
-const fail = (message: string, redact: (text: string) => string, status?: number) =>
+const fail = (message: string, redact: Redactor, status?: number) =>
   connectorError(
     ConnectorErrorCodes.InvalidResponse,
-    { provider: PROVIDER, message, ...(status === undefined ? {} : { status }) },
+    { provider: PROVIDER, message, status },
     redact,
   );
 
@@ -78,16 +99,14 @@ type Exchange = {
   failed: boolean;
 };
 
-/** Signs and sends one gateway call, and cuts the method's node (or `error_response`) from the answer. */
-const send = async (
+/** Sign: Alipay's common parameters (in its own names), the method's own, and `sign`. */
+const sign = (
   config: AlipayNativeConfig,
   credentials: Credentials,
   method: string,
   parameters: Record<string, string>,
-  secrets: string[],
-  redact: (text: string) => string,
-): Promise<Exchange> => {
-  const signed = signParameters(
+) =>
+  signParameters(
     {
       app_id: config.appId,
       method,
@@ -103,20 +122,38 @@ const send = async (
     credentials.privateKey,
     credentials.signType,
   );
+
+/**
+ * Request: posts the signed parameters, the common ones in the query as Alipay's SDKs do. The
+ * client hides the config's secrets; `redact` also hides the call's own (auth code, access token).
+ */
+const request = async (
+  config: AlipayNativeConfig,
+  signed: Record<string, string>,
+  redact: Redactor,
+) => {
   const entries = Object.entries(signed);
   const form = Object.fromEntries(entries.filter(([name]) => !queryParameters.has(name)));
-  const client = createHttpClient({
-    provider: PROVIDER,
-    timeoutMs: config.timeout ?? gatewayTimeoutMs,
-    secrets,
-  });
-  const { body, rawBody, status } = await client.request({
-    url: gatewayUrl(config),
-    searchParams: Object.fromEntries(entries.filter(([name]) => queryParameters.has(name))),
-    ...(Object.keys(form).length > 0 ? { form } : {}),
-    guard: bodyGuard,
-  });
+  try {
+    return await clientFor(config).request({
+      url: gatewayUrl(config),
+      searchParams: Object.fromEntries(entries.filter(([name]) => queryParameters.has(name))),
+      ...(Object.keys(form).length > 0 ? { form } : {}),
+      guard: bodyGuard,
+    });
+  } catch (error: unknown) {
+    throw error instanceof ConnectorError
+      ? connectorError(error.code, error.data as ErrorData, redact)
+      : error;
+  }
+};
 
+/** Cuts the method's node (or `error_response`) from the answer, as the text Alipay signed. */
+const readNode = (
+  method: string,
+  { body, rawBody, status }: Awaited<ReturnType<typeof request>>,
+  redact: Redactor,
+): Exchange => {
   const nodeName = responseNodeName(method);
   const members = rawMembers(rawBody);
   const isError = !members.has(nodeName) && members.has('error_response');
@@ -137,6 +174,18 @@ const send = async (
   };
 };
 
+/** Signs and sends one gateway call, and reads the method's node from the answer (unverified). */
+const send = async (
+  config: AlipayNativeConfig,
+  credentials: Credentials,
+  method: string,
+  parameters: Record<string, string>,
+  redact: Redactor,
+): Promise<Exchange> => {
+  const signed = sign(config, credentials, method, parameters);
+  return readNode(method, await request(config, signed, redact), redact);
+};
+
 /**
  * Keys of Alipay certificates downloaded after a rotation, per configured certificates (so per
  * root bundle) and SN. A download that fails or is refused is forgotten, so nothing untrusted stays.
@@ -153,7 +202,7 @@ const rotatedKey = async (
   credentials: Credentials,
   certificates: CertificateMode,
   sn: string,
-  redact: (text: string) => string,
+  redact: Redactor,
 ): Promise<KeyObject> => {
   const known = downloaded.get(certificates) ?? new Map<string, Promise<KeyObject>>();
   downloaded.set(certificates, known);
@@ -172,7 +221,6 @@ const rotatedKey = async (
       credentials,
       methods.certificateDownload,
       { biz_content: JSON.stringify({ alipay_cert_sn: sn }) },
-      [config.privateKey],
       redact,
     );
     const { node, status } = answer;
@@ -200,7 +248,7 @@ const rotatedKey = async (
 };
 
 /**
- * Checks Alipay's `sign` over the raw node text. As in Alipay's SDKs, a failure is verified only
+ * Verify: checks Alipay's `sign` over the raw node text. As in Alipay's SDKs, a failure is verified only
  * when it is signed: the gateway answers isv.invalid-app-id and the like unsigned, and a failure
  * can only ever fail the sign-in. A success must be signed, and verify when a key is configured.
  */
@@ -209,7 +257,7 @@ const checkSignature = async (
   credentials: Credentials,
   method: string,
   answer: Exchange,
-  redact: (text: string) => string,
+  redact: Redactor,
 ) => {
   const { body, status } = answer;
   if (!body.sign) {
@@ -238,9 +286,29 @@ const checkSignature = async (
   }
 };
 
+/** Classify: the ConnectorError for a failed node, by its sub code, code and method. */
+const classifyFailure = (method: string, node: Exchange['node'], redact: Redactor) => {
+  const code = node.code ?? 'unknown';
+  const message = node.sub_msg ?? node.msg ?? `Alipay ${method} failed`;
+  return connectorError(
+    classifyAlipay(method, code, node.sub_code),
+    {
+      provider: PROVIDER,
+      code,
+      message: withHint(message, alipayHintFor(node.sub_code)) ?? message,
+      details: {
+        method,
+        ...definedFields({ msg: node.msg, sub_code: node.sub_code, sub_msg: node.sub_msg }),
+      },
+    },
+    redact,
+  );
+};
+
 /**
  * Calls one gateway method: signs the documented parameters, checks Alipay's signature over the
  * raw node text when a verification key is set, and turns Alipay failures into ConnectorErrors.
+ * `secrets` are the call's own values (auth code, access token) that no error may show.
  */
 export const callGateway = async (
   config: AlipayNativeConfig,
@@ -249,32 +317,11 @@ export const callGateway = async (
   secrets: string[] = [],
 ): Promise<GatewayAnswer> => {
   const credentials = loadCredentials(config);
-  const allSecrets = [config.privateKey, ...secrets];
-  const redact = createRedactor(allSecrets);
-  const answer = await send(config, credentials, method, parameters, allSecrets, redact);
+  const redact = createRedactor([config.privateKey, ...secrets]);
+  const answer = await send(config, credentials, method, parameters, redact);
   await checkSignature(config, credentials, method, answer, redact);
-  const { node, body } = answer;
-  if (answer.failed) {
-    const code = node.code ?? 'unknown';
-    const hint = node.sub_code ? alipayHints[node.sub_code] : undefined;
-    const message = node.sub_msg ?? node.msg ?? `Alipay ${method} failed`;
-    throw connectorError(
-      classifyAlipay(method, code, node.sub_code),
-      {
-        provider: PROVIDER,
-        code,
-        message: hint ? `${message} (${hint})` : message,
-        details: {
-          method,
-          ...(node.msg === undefined ? {} : { msg: node.msg }),
-          ...(node.sub_code === undefined ? {} : { sub_code: node.sub_code }),
-          ...(node.sub_msg === undefined ? {} : { sub_msg: node.sub_msg }),
-        },
-      },
-      redact,
-    );
-  }
-  return { node, body };
+  if (answer.failed) throw classifyFailure(method, answer.node, redact);
+  return { node: answer.node, body: answer.body };
 };
 
 const tokenGuard = lazyGuard(() =>

@@ -10,7 +10,6 @@ describeConformance({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   createConnector,
   validConfig,
-  secrets: [validConfig.privateKey],
   intercept: () => nock('https://openapi.alipay.com').post('/gateway.do').query(true),
   // Social connectors take no config argument: Logto's getConfig hands it over.
   invoke: async (_connector, config) =>

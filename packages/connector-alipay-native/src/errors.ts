@@ -1,5 +1,5 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import type { ErrorTable } from '@switchboard/core';
+import type { ErrorTable, HintTable } from '@switchboard/core';
 
 import { methods } from './metadata.js';
 
@@ -7,7 +7,7 @@ import { methods } from './metadata.js';
  * Alipay `sub_code`s (https://opendocs.alipay.com/common/02km9f) mapped to Logto codes. A sub code
  * decides before the top-level `code`.
  */
-export const alipaySubCodeErrors: ErrorTable = {
+export const alipaySubCodeErrors = {
   // The auth code from the app is wrong, expired or already used.
   'isv.code-invalid': ConnectorErrorCodes.SocialAuthCodeInvalid,
   // The app's set-up in the Alipay console or in this connector.
@@ -23,18 +23,18 @@ export const alipaySubCodeErrors: ErrorTable = {
   // Call-rate limits.
   'isv.app-call-limited': ConnectorErrorCodes.RateLimitExceeded,
   'isv.method-call-limited': ConnectorErrorCodes.RateLimitExceeded,
-};
+} satisfies ErrorTable;
 
 /** Top-level Alipay `code`s, used when the sub code is not in the table above. */
-export const alipayCodeErrors: ErrorTable = {
+export const alipayCodeErrors = {
   // Invalid or expired auth_token (aop.invalid-auth-token, aop.auth-token-time-out, …).
   '20001': ConnectorErrorCodes.SocialAccessTokenInvalid,
   '40005': ConnectorErrorCodes.RateLimitExceeded,
   '40006': ConnectorErrorCodes.InvalidConfig,
-};
+} satisfies ErrorTable;
 
-/** A sentence added to Alipay's message where the usual cause is known. */
-export const alipayHints: Readonly<Record<string, string>> = {
+/** A sentence added to Alipay's message, by sub code, where the usual cause is known. */
+export const alipayHints: HintTable<typeof alipaySubCodeErrors> = {
   'isv.code-invalid': 'the auth code is wrong, expired or was already used; sign in again',
   'isv.invalid-signature':
     'check that privateKey belongs to the app public key (or certificate) uploaded in the Alipay console, and that the environment (production or sandbox) matches the app',
@@ -50,6 +50,13 @@ export const alipayHints: Readonly<Record<string, string>> = {
   'aop.invalid-timestamp': 'check the server clock',
 };
 
+/** The entry for `key`, own properties only (a code such as "constructor" finds nothing). */
+const entryOf = <V>(table: Readonly<Record<string, V>>, key: string | undefined) =>
+  key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+
+/** The hint for an Alipay sub code, if there is one. */
+export const alipayHintFor = (subCode: string | undefined) => entryOf(alipayHints, subCode);
+
 /**
  * The Logto code for an Alipay failure. On the token call an invalid-argument failure (40002)
  * outside the table can only be about the auth code, the one value the user supplies.
@@ -59,10 +66,8 @@ export const classifyAlipay = (
   code: string,
   subCode: string | undefined,
 ): ConnectorErrorCodes =>
-  (subCode !== undefined && Object.hasOwn(alipaySubCodeErrors, subCode)
-    ? alipaySubCodeErrors[subCode]
-    : undefined) ??
-  (Object.hasOwn(alipayCodeErrors, code) ? alipayCodeErrors[code] : undefined) ??
+  entryOf(alipaySubCodeErrors, subCode) ??
+  entryOf(alipayCodeErrors, code) ??
   (method === methods.token && code === '40002'
     ? ConnectorErrorCodes.SocialAuthCodeInvalid
     : ConnectorErrorCodes.General);

@@ -8,12 +8,6 @@ import { endpointFormItem, timeoutFormItem } from '@switchboard/core';
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'alipay';
 
-/** Alipay's openapi gateways (https://opendocs.alipay.com/common/02kf5q). */
-export const gateways = {
-  production: 'https://openapi.alipay.com/gateway.do',
-  sandbox: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',
-} as const;
-
 export const methods = {
   token: 'alipay.system.oauth.token',
   userInfo: 'alipay.user.info.share',

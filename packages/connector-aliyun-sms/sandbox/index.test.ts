@@ -5,11 +5,11 @@ import { sends } from '@switchboard/core/sandbox';
 import { findSecrets, runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
-import createConnector from './index.js';
-import sandbox, { startAliyunFake, throttledNumber } from './sandbox.js';
-import { type V3Input, verifyV1, verifyV3 } from './sandbox-verify.js';
-import { signV1 } from './signing.js';
-import { validConfig } from './__fixtures__/configs.js';
+import createConnector from '../src/index.js';
+import { signV1 } from '../src/signing.js';
+import { validConfig } from '../src/__fixtures__/configs.js';
+import sandbox, { startAliyunFake, throttledNumber } from './index.js';
+import { type V3Input, verifyV1, verifyV3 } from './verify.js';
 
 describe('sandbox scenarios against the Aliyun fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
@@ -465,7 +465,7 @@ describe("the fake's verifiers, against Alibaba Cloud's documented examples", ()
   });
 
   it("imports nothing of the connector's own code", () => {
-    const imports = ['sandbox.ts', 'sandbox-verify.ts'].flatMap((file) =>
+    const imports = ['index.ts', 'verify.ts'].flatMap((file) =>
       [
         ...readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(
           /^(?:import|export)[^;]*?from '([^']+)'/gms,
@@ -473,8 +473,8 @@ describe("the fake's verifiers, against Alibaba Cloud's documented examples", ()
       ].map(([, specifier]) => specifier),
     );
     expect(imports.filter((specifier) => specifier?.startsWith('.'))).toEqual([
-      './__fixtures__/configs.js',
-      './sandbox-verify.js',
+      '../src/__fixtures__/configs.js',
+      './verify.js',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // The Aliyun fake for `switchboard demo`: verifies V1 and V3 signatures with its own code
-// (./sandbox-verify.ts, from Alibaba Cloud's documentation), checks the parameters Dysmsapi
+// (./verify.ts, from Alibaba Cloud's documentation), checks the parameters Dysmsapi
 // requires and answers with Aliyun's bodies, error bodies included: in JSON when the request asked
 // for it (`Accept: application/json`, or `Format=JSON`), otherwise in XML, as Aliyun does. Some
 // numbers get the answers of a load balancer in front instead. Not part of the published package.
@@ -14,10 +14,11 @@ import {
   type RecordedRequest,
   startFakeServer,
   sends,
+  verdicts,
 } from '@switchboard/core/sandbox';
 
-import { validConfig } from './__fixtures__/configs.js';
-import { verifyV1, verifyV3 } from './sandbox-verify.js';
+import { validConfig } from '../src/__fixtures__/configs.js';
+import { verifyV1, verifyV3 } from './verify.js';
 
 const secrets: Readonly<Record<string, string>> = {
   [validConfig.accessKeyId]: validConfig.accessKeySecret,
@@ -460,32 +461,30 @@ export const startAliyunFake = (options: AliyunFakeOptions = {}) => {
     const number = (all.PhoneNumbers ?? all.To ?? '').replace(/^86(?=1\d{10}$)/, '');
     const fromGateway = gatewayReplies[number];
     if (fromGateway) {
-      observe({
-        summary: `POST / (${version}) to ${number}`,
-        accepted: false,
-        reason: fromGateway.reason,
-      });
-      return fromGateway.reply;
+      return verdicts(observe, `POST / (${version}) to ${number}`).refuse(
+        fromGateway.reason,
+        fromGateway.reply,
+      );
     }
     if (request.method !== 'POST' || request.path !== '/') {
-      observe({
-        summary: `${request.method} ${request.path}`,
-        accepted: false,
-        reason: 'unknown route',
-      });
-      return render(
-        gatewayError(
-          404,
-          'InvalidAction.NotFound',
-          'Specified api is not found, please check your url and method.',
+      return verdicts(observe, `${request.method} ${request.path}`).refuse(
+        'unknown route',
+        render(
+          gatewayError(
+            404,
+            'InvalidAction.NotFound',
+            'Specified api is not found, please check your url and method.',
+          ),
+          json,
         ),
-        json,
       );
     }
     const checked = authenticate(request, all);
     if (!checked.ok) {
-      observe({ summary: `POST / (${version})`, accepted: false, reason: checked.reason });
-      return render(checked.answer, json);
+      return verdicts(observe, `POST / (${version})`).refuse(
+        checked.reason,
+        render(checked.answer, json),
+      );
     }
     const shown = [
       'PhoneNumbers',
@@ -500,14 +499,15 @@ export const startAliyunFake = (options: AliyunFakeOptions = {}) => {
       .filter((name) => checked.params[name] !== undefined)
       .map((name) => `${name}=${checked.params[name]}`)
       .join(' ');
-    const summary = `POST / ${checked.action} ${checked.apiVersion} (${checked.version} signature as ${mask(checked.accessKeyId)}, answered in ${json ? 'JSON' : 'XML'}) ${shown}`;
-    const result = answer(checked);
-    observe(
-      result.reason === undefined
-        ? { summary, accepted: true }
-        : { summary, accepted: false, reason: result.reason },
+    const verdict = verdicts(
+      observe,
+      `POST / ${checked.action} ${checked.apiVersion} (${checked.version} signature as ${mask(checked.accessKeyId)}, answered in ${json ? 'JSON' : 'XML'}) ${shown}`,
     );
-    return render(result.answer, json);
+    const result = answer(checked);
+    const reply = render(result.answer, json);
+    return result.reason === undefined
+      ? verdict.accept(reply)
+      : verdict.refuse(result.reason, reply);
   });
 };
 

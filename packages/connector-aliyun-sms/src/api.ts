@@ -4,7 +4,8 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   allowedValues,
   connectorError,
-  createHttpClient,
+  declareClient,
+  definedFields,
   type Phone,
   renderTemplate,
   retryAfterOf,
@@ -15,10 +16,26 @@ import {
 import { z } from 'zod';
 
 import type { AliyunSmsConfig, AliyunTemplate } from './config.js';
-import { aliyunHints, classifyAliyun } from './errors.js';
-import { PROVIDER, sites } from './metadata.js';
+import { aliyunErrors, aliyunHints, classifyAliyun } from './errors.js';
+import { defaultMetadata, PROVIDER } from './metadata.js';
 import { canonicalQuery, signV1, signV3, utcTimestamp } from './signing.js';
 import { readFlatXml } from './xml.js';
+
+/** The two Dysmsapi sites: the China site (aliyun.com) and the international one (alibabacloud.com). */
+export const sites = {
+  china: {
+    endpoint: 'https://dysmsapi.aliyuncs.com',
+    version: '2017-05-25',
+    regionId: 'cn-hangzhou',
+  },
+  international: {
+    endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
+    version: '2018-05-01',
+    regionId: 'ap-southeast-1',
+  },
+} as const;
+
+export type Site = keyof typeof sites;
 
 /** Time and nonce source for signatures; tests replace them to get fixed requests. */
 export const clock = {
@@ -193,41 +210,32 @@ const errorGuard = lazyGuard(() =>
   }),
 );
 
-const withHint = (code: string | undefined, message: string | undefined) => {
-  const hint = code === undefined ? undefined : aliyunHints[code];
-  if (message === undefined) return hint;
-  return hint ? `${message} (${hint})` : message;
-};
-
-const present = <T extends Record<string, unknown>>(object: T) =>
-  Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
+const clientFor = declareClient({
+  provider: PROVIDER,
+  formItems: defaultMetadata.formItems,
+  errors: aliyunErrors,
+  hints: aliyunHints,
+  classify: classifyAliyun,
+  // An answer in XML (a gateway or proxy that dropped the request's format) reads like JSON.
+  parseText: (text) => readFlatXml(text),
+  parseError: (raw) => {
+    const parsed = errorGuard.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const { RequestId: requestId, Recommend: recommend } = parsed.data;
+    return definedFields({
+      code: parsed.data.Code ?? parsed.data.ResponseCode,
+      message: parsed.data.Message ?? parsed.data.ResponseDescription,
+      requestId,
+      details: recommend ? { recommend } : undefined,
+    });
+  },
+});
 
 export const sendSms = async (
   config: AliyunSmsConfig,
   call: AliyunCall,
 ): Promise<AliyunResponse> => {
-  const client = createHttpClient({
-    provider: PROVIDER,
-    timeoutMs: config.timeout,
-    secrets: [config.accessKeySecret],
-    // An answer in XML (a gateway or proxy that dropped the request's format) reads like JSON.
-    parseText: (text) => readFlatXml(text),
-    parseError: (raw) => {
-      const parsed = errorGuard.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const { RequestId: requestId, Recommend: recommend } = parsed.data;
-      const code = parsed.data.Code ?? parsed.data.ResponseCode;
-      return present({
-        code,
-        message: withHint(code, parsed.data.Message ?? parsed.data.ResponseDescription),
-        requestId,
-        details: recommend ? { recommend } : undefined,
-      });
-    },
-    classify: classifyAliyun,
-  });
+  const client = clientFor(config);
   const base = config.endpoint ?? sites[config.site].endpoint;
   const request =
     config.signatureVersion === 'v1'
@@ -238,10 +246,10 @@ export const sendSms = async (
   if (code !== 'OK') {
     // A limit answered with HTTP 200 keeps its wait hint (`x-acs-retry-after`) too.
     throw client.fail(
-      present({
+      definedFields({
         status,
         code,
-        message: withHint(code, body.Message ?? body.ResponseDescription),
+        message: body.Message ?? body.ResponseDescription,
         requestId: body.RequestId,
         retryAfter: retryAfterOf(headers),
       }),

@@ -11,7 +11,6 @@ describeConformance({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   createConnector,
   validConfig,
-  secrets: [validConfig.accessKeySecret],
   users: [validConfig.accessKeyId],
   intercept: () => nock('https://dysmsapi.aliyuncs.com').post('/').query(true),
   missingTemplate: {

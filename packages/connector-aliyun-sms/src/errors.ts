@@ -2,18 +2,19 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   classify,
   type ErrorTable,
+  type HintTable,
   type ProviderFailure,
   usageLimitExceeded,
 } from '@switchboard/core';
 
-const { InvalidConfig, InvalidRequestParameters, RateLimitExceeded } = ConnectorErrorCodes;
+const { General, InvalidConfig, InvalidRequestParameters, RateLimitExceeded } = ConnectorErrorCodes;
 
 /**
  * Aliyun codes mapped to Logto codes: SendSms business codes (help.aliyun.com/document_detail/101346.html),
  * the international site's codes (alibabacloud.com/help/en/sms/developer-reference/error-codes) and the
  * API gateway's own codes. Anything else is `general`, unless the HTTP status says more.
  */
-export const aliyunErrors: ErrorTable = {
+export const aliyunErrors = {
   // Throttling (and every code containing "Throttling", see classifyAliyun).
   'isv.BUSINESS_LIMIT_CONTROL': RateLimitExceeded,
   // Balance, service stopped, quotas set in the console.
@@ -53,7 +54,9 @@ export const aliyunErrors: ErrorTable = {
   'InvalidAccessKeyId.Inactive': InvalidConfig,
   SignatureDoesNotMatch: InvalidConfig,
   IncompleteSignature: InvalidConfig,
-};
+  // The server clock is off: neither the config nor the request is at fault.
+  'InvalidTimeStamp.Expired': General,
+} satisfies ErrorTable;
 
 /**
  * Alibaba Cloud's SDK core takes every error code containing "Throttling" for throttling
@@ -66,7 +69,7 @@ export const classifyAliyun = (failure: ProviderFailure): ConnectorErrorCodes =>
   failure.code?.includes('Throttling') ? RateLimitExceeded : classify(aliyunErrors, failure);
 
 /** A sentence added to Aliyun's message where the usual cause is known. */
-export const aliyunHints: Readonly<Record<string, string>> = {
+export const aliyunHints: HintTable<typeof aliyunErrors> = {
   SignatureDoesNotMatch: 'check accessKeySecret (and that it belongs to accessKeyId)',
   'InvalidAccessKeyId.NotFound': 'check accessKeyId and the site: keys do not work across sites',
   'InvalidTimeStamp.Expired': 'the server clock is more than 15 minutes off: sync it with NTP',

@@ -3,27 +3,12 @@ import {
   usageTypes,
   destinationFormItems,
   endpointFormItem,
+  templatesFormItem,
   timeoutFormItem,
 } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'aliyun';
-
-/** The two Dysmsapi sites: the China site (aliyun.com) and the international one (alibabacloud.com). */
-export const sites = {
-  china: {
-    endpoint: 'https://dysmsapi.aliyuncs.com',
-    version: '2017-05-25',
-    regionId: 'cn-hangzhou',
-  },
-  international: {
-    endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
-    version: '2018-05-01',
-    regionId: 'ap-southeast-1',
-  },
-} as const;
-
-export type Site = keyof typeof sites;
 
 /** The official connector's default: one entry per usage type, codes to fill in. */
 export const defaultTemplates = usageTypes.map((usageType) => ({
@@ -141,15 +126,10 @@ export const defaultMetadata: ConnectorMetadata = {
       description:
         'Optional approved sender ID for messages sent with a template "content" outside the Chinese mainland.',
     },
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: ConnectorConfigFormItemType.Json,
-      required: true,
-      defaultValue: defaultTemplates,
-      description:
-        'One entry per usage type; types without their own entry use the Generic one. China site: "templateCode", a code such as SMS_123456789, or { "china": …, "overseas": … } for mainland and other numbers. International site: "content" (the message text, with {{code}}) for numbers outside the Chinese mainland, "templateCode" for mainland numbers. Only the variables in "params" (default ["code"]) go in TemplateParam.',
-    },
+    templatesFormItem(
+      defaultTemplates,
+      'One entry per usage type; types without their own entry use the Generic one. China site: "templateCode", a code such as SMS_123456789, or { "china": …, "overseas": … } for mainland and other numbers. International site: "content" (the message text, with {{code}}) for numbers outside the Chinese mainland, "templateCode" for mainland numbers. Only the variables in "params" (default ["code"]) go in TemplateParam.',
+    ),
     {
       key: 'strictPhoneRegionNumberCheck',
       label: 'Strict phone region check (ignored)',

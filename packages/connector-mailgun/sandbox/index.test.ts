@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 
-import { ConnectorError } from '@logto/connector-kit';
-import {
-  buildConnector,
-  failureOf,
-  findSecrets,
-  runSandboxScenario,
-} from '@switchboard/core/testing';
+import { TemplateType } from '@logto/connector-kit';
+import { describeIntermediaryReplies, runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
-import createConnector from './index.js';
-import probe from './probe.js';
-import sandbox, { awkwardRecipients, parseMultipart, sandboxApiKey } from './sandbox.js';
+import createConnector from '../src/index.js';
+import probe from '../src/probe.js';
+import sandbox, { awkwardRecipients, parseMultipart, sandboxApiKey } from './index.js';
 
 describe('mailgun sandbox', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
@@ -57,9 +52,9 @@ describe('mailgun sandbox', () => {
   });
 
   it('is written from Mailgun’s documentation: it imports none of the connector’s own code', () => {
-    const source = readFileSync(new URL('sandbox.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('index.ts', import.meta.url), 'utf8');
     const local = [...source.matchAll(/from '(\.[^']*)'/g)].map((match) => match[1]);
-    expect(local.filter((path) => !path?.startsWith('./__fixtures__/'))).toEqual([]);
+    expect(local.filter((path) => !path?.startsWith('../src/__fixtures__/'))).toEqual([]);
   });
 
   it('reads multipart bodies', async () => {
@@ -94,54 +89,27 @@ describe('probe against the fake', () => {
   });
 });
 
-describe('answers from the path in front of Mailgun', () => {
-  const awkward = [
+describeIntermediaryReplies({
+  providerName: 'Mailgun',
+  provider: 'mailgun',
+  sandbox,
+  createConnector,
+  cases: [
     ['html502', 502, /^text\/html/, /<title>502 Bad Gateway<\/title>/, 'general'],
     ['html503', 503, /^text\/html/, /<h1>503 Service Unavailable<\/h1>/, 'general'],
     ['text401', 401, /^text\/plain/, /^Forbidden$/, 'invalid_config'],
     ['empty200', 200, undefined, /^$/, 'invalid_response'],
-  ] as const;
-
-  it.each(awkward)(
-    'the fake answers %s with HTTP %i in that format',
-    async (name, status, contentType, body) => {
-      const server = await sandbox.start();
-      try {
-        const response = await fetch(`${server.url}/v3/mg.sandbox.example/messages`, {
-          method: 'POST',
-          body: new URLSearchParams({ from: 'a@b.example', to: awkwardRecipients[name] }),
-        });
-        expect(response.status).toBe(status);
-        if (contentType) expect(response.headers.get('content-type')).toMatch(contentType);
-        expect(await response.text()).toMatch(body);
-        expect(server.observations).toEqual([expect.objectContaining({ accepted: false })]);
-      } finally {
-        await server.close();
-      }
-    },
-  );
-
-  it.each(awkward)(
-    'the connector turns %s (HTTP %i) into a clean ConnectorError',
-    async (name, status, _contentType, _body, code) => {
-      const server = await sandbox.start();
-      try {
-        const connector = await buildConnector(createConnector);
-        const error = await failureOf(() =>
-          connector.sendMessage(
-            { to: awkwardRecipients[name], type: 'Generic' as never, payload: { code: '123456' } },
-            sandbox.config(server.url),
-          ),
-        );
-        expect(error).toBeInstanceOf(ConnectorError);
-        expect(error).toMatchObject({ code, data: { provider: 'mailgun', status } });
-        const { data } = error as ConnectorError;
-        expect(findSecrets(error, [sandboxApiKey], ['api'])).toEqual([]);
-        // Neither the page nor its markup ends up in what Logto shows.
-        expect(JSON.stringify(data)).not.toMatch(/[<>]|nginx|Service Unavailable/);
-      } finally {
-        await server.close();
-      }
-    },
-  );
+  ],
+  request: (baseUrl, name) =>
+    fetch(`${baseUrl}/v3/mg.sandbox.example/messages`, {
+      method: 'POST',
+      body: new URLSearchParams({ from: 'a@b.example', to: awkwardRecipients[name] }),
+    }),
+  message: (name) => ({
+    to: awkwardRecipients[name],
+    type: TemplateType.Generic,
+    payload: { code: '123456' },
+  }),
+  secrets: [sandboxApiKey],
+  users: ['api'],
 });

@@ -1,4 +1,4 @@
-// A fake Mailgun for `switchboard demo` and sandbox.test.ts: checks requests the way
+// A fake Mailgun for `switchboard demo` and sandbox/index.test.ts: checks requests the way
 // POST /v3/{domain}/messages does and answers with Mailgun's bodies. Dev-only, never bundled.
 import { TemplateType } from '@logto/connector-kit';
 import {
@@ -13,6 +13,7 @@ import {
   type RecordedRequest,
   sends,
   startFakeServer,
+  verdicts,
 } from '@switchboard/core/sandbox';
 
 export const sandboxDomain = 'mg.sandbox.example';
@@ -67,61 +68,58 @@ const queued = (domain: string): FakeReply => ({
 
 const start = () =>
   startFakeServer((request, observe) => {
-    const reject = (reason: string, reply: FakeReply) => {
-      observe({ summary: `${request.method} ${request.path}`, accepted: false, reason });
-      return reply;
-    };
+    // A refusal is recorded under the route; an accepted request under what it does.
+    const { refuse, intercept } = verdicts(observe, `${request.method} ${request.path}`);
     const send = /^\/v3\/([^/]+)\/messages$/.exec(request.path);
     const lookup = /^\/v4\/domains\/([^/]+)$/.exec(request.path);
     const route = request.method === 'POST' ? send : request.method === 'GET' ? lookup : null;
     if (!route?.[1]) {
-      return reject('unknown route', { status: 404, body: { message: 'Not Found' } });
+      return refuse('unknown route', { status: 404, body: { message: 'Not Found' } });
     }
     // Whatever stands in front of Mailgun answers before Mailgun checks anything.
     const awkward = awkwardAnswers[formOf(request)?.to ?? ''];
-    if (awkward) {
-      const { reason, ...reply } = awkward;
-      return reject(reason, reply);
-    }
+    if (awkward) return intercept(awkward);
     const auth = parseBasicAuth(request.headers.authorization);
     if (auth?.user !== 'api' || auth.password !== sandboxApiKey) {
       const seen = auth ? `${auth.user}:${mask(auth.password)}` : 'no credentials';
-      return reject(`wrong API key (${seen})`, { status: 401, body: 'Forbidden' });
+      return refuse(`wrong API key (${seen})`, { status: 401, body: 'Forbidden' });
     }
     const domain = decodeURIComponent(route[1]);
     if (domain !== sandboxDomain) {
-      return reject(`unknown domain ${domain}`, {
+      return refuse(`unknown domain ${domain}`, {
         status: 404,
         body: { message: lookup ? 'Domain not found' : `Domain not found: ${domain}` },
       });
     }
     if (lookup) {
-      observe({ summary: `read domain ${domain}`, accepted: true });
-      return { status: 200, body: { domain: { name: domain, state: 'active' } } };
+      return verdicts(observe, `read domain ${domain}`).accept({
+        status: 200,
+        body: { domain: { name: domain, state: 'active' } },
+      });
     }
     const form = formOf(request);
     if (!form) {
-      return reject('body is neither form nor multipart', {
+      return refuse('body is neither form nor multipart', {
         status: 400,
         body: { message: "'from' parameter is missing" },
       });
     }
     for (const field of ['from', 'to']) {
       if (!form[field]) {
-        return reject(`missing ${field}`, {
+        return refuse(`missing ${field}`, {
           status: 400,
           body: { message: `'${field}' parameter is missing` },
         });
       }
     }
     if (!/^[^\s@]+@[^\s@]+$/.test(form.to ?? '')) {
-      return reject('bad recipient', {
+      return refuse('bad recipient', {
         status: 400,
         body: { message: "'to' parameter is not a valid address. please check documentation" },
       });
     }
     if (!form.html && !form.text && !form.template) {
-      return reject('no content', {
+      return refuse('no content', {
         status: 400,
         body: { message: "Need at least one of 'text', 'html' or 'template' parameters specified" },
       });
@@ -130,7 +128,7 @@ const start = () =>
       try {
         JSON.parse(form['t:variables']);
       } catch {
-        return reject('t:variables is not JSON', {
+        return refuse('t:variables is not JSON', {
           status: 400,
           body: { message: 't:variables is not valid JSON' },
         });
@@ -138,12 +136,13 @@ const start = () =>
     }
     const leaky = Object.keys(form).filter((key) => /^(h:X-Mailgun-Variables|v:)/i.test(key));
     const content = form.template ? `template ${form.template}` : form.html ? 'html' : 'text';
-    observe({
-      summary: `send ${content} to ${form.to} from ${form.from}, subject ${JSON.stringify(form.subject ?? '')}`,
-      accepted: true,
-      ...(leaky.length > 0 ? { reason: `visible to recipients: ${leaky.join(', ')}` } : {}),
-    });
-    return queued(domain);
+    return verdicts(
+      observe,
+      `send ${content} to ${form.to} from ${form.from}, subject ${JSON.stringify(form.subject ?? '')}`,
+    ).accept(
+      queued(domain),
+      leaky.length > 0 ? `visible to recipients: ${leaky.join(', ')}` : undefined,
+    );
   });
 
 const config = (baseUrl: string) => ({

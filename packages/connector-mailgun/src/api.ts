@@ -1,10 +1,16 @@
-import { createHttpClient, lazyGuard } from '@switchboard/core';
+import { declareClient, lazyGuard, withHint } from '@switchboard/core';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 
 import type { MailgunConfig } from './config.js';
 import { classifyMailgun, isSenderError, mailgunHints, senderHint } from './errors.js';
-import type { MessageFields } from './message.js';
-import { PROVIDER, regions } from './metadata.js';
+import type { MailgunForm } from './message.js';
+import { defaultMetadata, PROVIDER } from './metadata.js';
+
+/** Mailgun API hosts; a sending domain lives in exactly one of them. */
+export const regions = {
+  us: 'https://api.mailgun.net',
+  eu: 'https://api.eu.mailgun.net',
+} as const;
 
 /** Mailgun's error body: `{ "message": "..." }`, or `{ "error": "..." }` as mailgun.js also reads. */
 const mailgunErrorGuard = lazyGuard(() =>
@@ -35,6 +41,29 @@ export const messagesUrl = (config: MailgunConfig) =>
 const authorization = (config: MailgunConfig) =>
   `Basic ${Buffer.from(`api:${config.apiKey}`).toString('base64')}`;
 
+/**
+ * Mailgun answers JSON `{ message }`, except a plain-text `Forbidden` for a wrong key. A page of
+ * markup (a load balancer's HTML error page) is no message to show. Mailgun has no error codes,
+ * so the hint is chosen here, by status or by a sender error.
+ */
+const parseError = (raw: unknown, status: number) => {
+  const parsed = mailgunErrorGuard.safeParse(raw);
+  const message = parsed.success
+    ? parsed.data.message
+    : typeof raw === 'string' && raw.trim() && raw.length < 200 && !/^\s*</.test(raw)
+      ? raw.trim()
+      : `Mailgun answered HTTP ${status}`;
+  const hint = isSenderError(status, message) ? senderHint : mailgunHints[status];
+  return { message: withHint(message, hint) };
+};
+
+const clientFor = declareClient({
+  provider: PROVIDER,
+  formItems: defaultMetadata.formItems,
+  parseError,
+  classify: classifyMailgun,
+});
+
 const call = async <T>(
   config: MailgunConfig,
   request: {
@@ -44,32 +73,12 @@ const call = async <T>(
     guard: ZodType<T, ZodTypeDef, unknown>;
   },
 ): Promise<T> => {
-  const client = createHttpClient({
-    provider: PROVIDER,
-    timeoutMs: config.timeout,
-    secrets: [config.apiKey],
-    // Mailgun answers JSON `{ message }`, except a plain-text `Forbidden` for a wrong key. A page
-    // of markup (a load balancer's HTML error page) is no message to show.
-    parseError: (raw, status) => {
-      const parsed = mailgunErrorGuard.safeParse(raw);
-      const message = parsed.success
-        ? parsed.data.message
-        : typeof raw === 'string' && raw.trim() && raw.length < 200 && !/^\s*</.test(raw)
-          ? raw.trim()
-          : `Mailgun answered HTTP ${status}`;
-      const hint = isSenderError(status, message) ? senderHint : mailgunHints[status];
-      return { message: hint ? `${message}: ${hint}` : message };
-    },
-    classify: classifyMailgun,
-  });
-  const { body } = await client.request({
+  const { body } = await clientFor(config).request({
     ...request,
     headers: { authorization: authorization(config), accept: 'application/json' },
   });
   return body;
 };
-
-export type MailgunForm = MessageFields & { from: string; to: string };
 
 /**
  * Mailgun's per-message options. Sign-in emails carry one-time links: click tracking rewrites them

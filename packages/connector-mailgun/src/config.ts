@@ -1,7 +1,8 @@
 import { endpointGuard, timeoutGuard, lazyGuard } from '@switchboard/core';
 import { z } from 'zod';
 
-import { defaultPayloadVariables, regions } from './metadata.js';
+import { regions } from './api.js';
+import { defaultPayloadVariables } from './metadata.js';
 
 const required = (field: string) => z.string().trim().min(1, `${field} is required`);
 

@@ -10,7 +10,6 @@ describeConformance({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   createConnector,
   validConfig,
-  secrets: [validConfig.apiKey],
   users: ['api'],
   recipient: 'jane@example.com',
   intercept: () => nock('https://api.mailgun.net').post('/v3/mg.example.com/messages'),

@@ -380,7 +380,7 @@ describe('errors', () => {
     });
     expect(error.code).toBe('invalid_config');
     expect(error.data.message).toBe(
-      "'from' parameter is not a valid address. please check documentation: check from in the connector config: an address on your Mailgun domain, or Name <address>",
+      "'from' parameter is not a valid address. please check documentation (check from in the connector config: an address on your Mailgun domain, or Name <address>)",
     );
   });
 
@@ -406,13 +406,13 @@ describe('errors', () => {
   it('maps 403 to invalid_config with Mailgun’s message and the hint', async () => {
     const error = await failWith(403, { message: 'Domain mg.example.com is not allowed to send' });
     expect(error.code).toBe('invalid_config');
-    expect(error.data.message).toMatch(/^Domain mg.example.com is not allowed to send: .*region/);
+    expect(error.data.message).toMatch(/^Domain mg.example.com is not allowed to send \(.*region/);
   });
 
   it('maps 404 (unknown domain) to invalid_config', async () => {
     const error = await failWith(404, { message: 'Domain not found: mg.example.com' });
     expect(error.code).toBe('invalid_config');
-    expect(error.data.message).toMatch(/^Domain not found: mg.example.com: check domain/);
+    expect(error.data.message).toMatch(/^Domain not found: mg.example.com \(check domain/);
   });
 
   it('maps 429 to rate_limit_exceeded', async () => {

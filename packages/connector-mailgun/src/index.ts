@@ -1,17 +1,10 @@
-import {
-  ConnectorErrorCodes,
-  ConnectorType,
-  type CreateConnector,
-  type EmailConnector,
-} from '@logto/connector-kit';
-import { connectorError, payloadLocale, resolveConfig, templateValues } from '@switchboard/core';
+import { ConnectorType, type CreateConnector, type EmailConnector } from '@logto/connector-kit';
+import { resolveConfig } from '@switchboard/core';
 
 import { sendEmail } from './api.js';
 import { mailgunConfigGuard } from './config.js';
-import { fromDelivery, fromLogtoTemplate, headerValue, requireDelivery } from './message.js';
+import { composeEmail } from './message.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-
-const emailAddress = /^[^\s@<>]+@[^\s@<>]+$/;
 
 const createMailgunConnector: CreateConnector<EmailConnector> = async ({
   getConfig,
@@ -20,7 +13,7 @@ const createMailgunConnector: CreateConnector<EmailConnector> = async ({
   metadata: defaultMetadata,
   type: ConnectorType.Email,
   configGuard: mailgunConfigGuard,
-  sendMessage: async ({ to, type, payload }, inputConfig) => {
+  sendMessage: async (data, inputConfig) => {
     const config = await resolveConfig(
       PROVIDER,
       mailgunConfigGuard,
@@ -28,31 +21,7 @@ const createMailgunConnector: CreateConnector<EmailConnector> = async ({
       defaultMetadata.id,
       inputConfig,
     );
-    const recipient = headerValue(to);
-    if (!emailAddress.test(recipient)) {
-      throw connectorError(ConnectorErrorCodes.InvalidRequestParameters, {
-        provider: PROVIDER,
-        message: 'the recipient is not an email address',
-      });
-    }
-    const values = templateValues(payload);
-    // Logto's own email templates come first; the host already falls back to its Generic one. If
-    // the lookup fails, a configured delivery still goes out; without one, its error surfaces.
-    let lookupError: unknown;
-    const logtoTemplate = await Promise.resolve(
-      getI18nEmailTemplate?.(type, payloadLocale(payload)),
-    ).catch((error: unknown) => {
-      lookupError = error;
-      return undefined;
-    });
-    const message = logtoTemplate
-      ? fromLogtoTemplate(logtoTemplate, values)
-      : fromDelivery(requireDelivery(config, type, lookupError), values, config.payloadVariables);
-    return sendEmail(config, {
-      ...message,
-      from: message.from ?? headerValue(config.from),
-      to: recipient,
-    });
+    return sendEmail(config, await composeEmail(config, data, getI18nEmailTemplate));
   },
 });
 

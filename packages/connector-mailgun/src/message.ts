@@ -1,5 +1,18 @@
-import { ConnectorErrorCodes, type EmailTemplateDetails } from '@logto/connector-kit';
-import { allowedValues, connectorError, escapeHtml, renderTemplate } from '@switchboard/core';
+import {
+  ConnectorErrorCodes,
+  type EmailTemplateDetails,
+  type GetI18nEmailTemplate,
+  type SendMessageData,
+} from '@logto/connector-kit';
+import {
+  allowedValues,
+  connectorError,
+  definedFields,
+  escapeHtml,
+  payloadLocale,
+  renderTemplate,
+  templateValues,
+} from '@switchboard/core';
 
 import type { Delivery, MailgunConfig } from './config.js';
 import { PROVIDER } from './metadata.js';
@@ -14,6 +27,9 @@ export type MessageFields = {
   template?: string;
   't:variables'?: string;
 };
+
+/** The whole form of one email, as `sendEmail` posts it. */
+export type MailgunForm = MessageFields & { from: string; to: string };
 
 /**
  * A header value with no line breaks or other control characters, so a value taken from a
@@ -37,18 +53,13 @@ const mailbox = (template: string | undefined, values: Record<string, unknown>) 
   return value || undefined;
 };
 
-const defined = (fields: MessageFields): MessageFields =>
-  Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => value !== undefined),
-  ) as MessageFields;
-
 /** A Logto email template: `contentType` says whether `content` is HTML or plain text. */
 export const fromLogtoTemplate = (
   template: EmailTemplateDetails,
   values: Record<string, unknown>,
 ): MessageFields => {
   const isText = template.contentType === 'text/plain';
-  return defined({
+  return definedFields({
     from: mailbox(template.sendFrom, values),
     subject: headerValue(renderTemplate(template.subject, values)),
     'h:Reply-To': mailbox(template.replyTo, values),
@@ -104,13 +115,13 @@ export const fromDelivery = (
   if ('template' in delivery) {
     // t:variables reach only the template; h:X-Mailgun-Variables would be readable by recipients.
     const variables = { ...delivery.variables, ...nest(allowedValues(values, payloadVariables)) };
-    return defined({
+    return definedFields({
       ...common,
       template: delivery.template,
       't:variables': JSON.stringify(variables),
     });
   }
-  return defined({
+  return definedFields({
     ...common,
     html: 'html' in delivery ? renderTemplate(delivery.html, values, escapeHtml) : undefined,
     text: delivery.text === undefined ? undefined : renderTemplate(delivery.text, values),
@@ -135,4 +146,37 @@ export const requireDelivery = (
     provider: PROVIDER,
     message: `no Logto email template and no delivery for usage type "${type}" or "Generic"`,
   });
+};
+
+const emailAddress = /^[^\s@<>]+@[^\s@<>]+$/;
+
+/**
+ * The email for one send: Logto's own email template first (the host already falls back to its
+ * Generic one), else the config's delivery. If the lookup fails, a configured delivery still goes
+ * out; without one, the lookup's error surfaces.
+ */
+export const composeEmail = async (
+  config: MailgunConfig,
+  { to, type, payload }: SendMessageData,
+  getI18nEmailTemplate: GetI18nEmailTemplate | undefined,
+): Promise<MailgunForm> => {
+  const recipient = headerValue(to);
+  if (!emailAddress.test(recipient)) {
+    throw connectorError(ConnectorErrorCodes.InvalidRequestParameters, {
+      provider: PROVIDER,
+      message: 'the recipient is not an email address',
+    });
+  }
+  const values = templateValues(payload);
+  let lookupError: unknown;
+  const logtoTemplate = await Promise.resolve(
+    getI18nEmailTemplate?.(type, payloadLocale(payload)),
+  ).catch((error: unknown) => {
+    lookupError = error;
+    return undefined;
+  });
+  const message = logtoTemplate
+    ? fromLogtoTemplate(logtoTemplate, values)
+    : fromDelivery(requireDelivery(config, type, lookupError), values, config.payloadVariables);
+  return { ...message, from: message.from ?? headerValue(config.from), to: recipient };
 };

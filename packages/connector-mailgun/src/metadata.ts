@@ -4,12 +4,6 @@ import { type UsageType, usageTypes, endpointFormItem, timeoutFormItem } from '@
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'mailgun';
 
-/** Mailgun API hosts; a sending domain lives in exactly one of them. */
-export const regions = {
-  us: 'https://api.mailgun.net',
-  eu: 'https://api.eu.mailgun.net',
-} as const;
-
 /** Payload values a Mailgun-hosted template receives unless `payloadVariables` says otherwise. */
 export const defaultPayloadVariables = ['code', 'link'];
 

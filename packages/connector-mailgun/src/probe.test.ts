@@ -24,7 +24,7 @@ describe('probe', () => {
     nock('https://api.mailgun.net').get(domainPath).reply(404, { message: 'Domain not found' });
     await expect(probe(validConfig)).rejects.toMatchObject({
       code: 'invalid_config',
-      data: { status: 404, message: expect.stringMatching(/^Domain not found: check domain/) },
+      data: { status: 404, message: expect.stringMatching(/^Domain not found \(check domain/) },
     });
   });
 });

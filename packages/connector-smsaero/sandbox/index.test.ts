@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 
-import { ConnectorError } from '@logto/connector-kit';
-import {
-  buildConnector,
-  failureOf,
-  findSecrets,
-  runSandboxScenario,
-} from '@switchboard/core/testing';
+import { ConnectorError, TemplateType } from '@logto/connector-kit';
+import { describeIntermediaryReplies, runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
-import createConnector from './index.js';
-import sandbox, { awkwardNumbers, deadGate } from './sandbox.js';
-import { validConfig } from './__fixtures__/configs.js';
+import createConnector from '../src/index.js';
+import { validConfig } from '../src/__fixtures__/configs.js';
+import sandbox, { awkwardNumbers, deadGate } from './index.js';
 
 describe('sandbox scenarios against the SMS Aero fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
@@ -32,9 +27,9 @@ describe('sandbox scenarios against the SMS Aero fake on loopback', () => {
   });
 
   it('is written from SMS Aero’s documentation: it imports none of the connector’s own code', () => {
-    const source = readFileSync(new URL('sandbox.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('index.ts', import.meta.url), 'utf8');
     const local = [...source.matchAll(/from '(\.[^']*)'/g)].map((match) => match[1]);
-    expect(local.filter((path) => !path?.startsWith('./__fixtures__/'))).toEqual([]);
+    expect(local.filter((path) => !path?.startsWith('../src/__fixtures__/'))).toEqual([]);
   });
 
   it('the fake refuses what SMS Aero refuses: a number with a plus sign, an unapproved sender name', async () => {
@@ -64,57 +59,30 @@ describe('sandbox scenarios against the SMS Aero fake on loopback', () => {
   });
 });
 
-describe('answers from the path in front of SMS Aero', () => {
-  const awkward = [
+// The dead gate comes first in the sandbox config and refuses the connection: the fake still hears
+// the request exactly once.
+describeIntermediaryReplies({
+  providerName: 'SMS Aero',
+  provider: 'smsaero',
+  sandbox,
+  createConnector,
+  cases: [
     ['html502', 502, /^text\/html/, /<title>502 Bad Gateway<\/title>/, 'general'],
     ['html503', 503, /^text\/html/, /<h1>503 Service Unavailable<\/h1>/, 'general'],
     ['text401', 401, /^text\/plain/, /^Forbidden$/, 'invalid_config'],
     ['empty200', 200, undefined, /^$/, 'invalid_response'],
-  ] as const;
-
-  it.each(awkward)(
-    'the fake answers %s with HTTP %i in that format',
-    async (name, status, contentType, body) => {
-      const fake = await sandbox.start();
-      try {
-        const response = await fetch(`${fake.url}/v2/sms/send`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ number: awkwardNumbers[name], sign: 'SMS Aero', text: 'hi' }),
-        });
-        expect(response.status).toBe(status);
-        if (contentType) expect(response.headers.get('content-type')).toMatch(contentType);
-        expect(await response.text()).toMatch(body);
-        expect(fake.observations).toEqual([expect.objectContaining({ accepted: false })]);
-      } finally {
-        await fake.close();
-      }
-    },
-  );
-
-  it.each(awkward)(
-    'the connector turns %s (HTTP %i) into a clean ConnectorError',
-    async (name, status, _contentType, _body, code) => {
-      const fake = await sandbox.start();
-      try {
-        const connector = await buildConnector(createConnector);
-        const error = await failureOf(() =>
-          connector.sendMessage(
-            { to: awkwardNumbers[name], type: 'SignIn' as never, payload: { code: '482913' } },
-            sandbox.config(fake.url),
-          ),
-        );
-        expect(error).toBeInstanceOf(ConnectorError);
-        expect(error).toMatchObject({ code, data: { provider: 'smsaero', status } });
-        const { data } = error as ConnectorError;
-        expect(findSecrets(error, [validConfig.apiKey], [validConfig.email])).toEqual([]);
-        // Neither the page nor its markup ends up in what Logto shows.
-        expect(JSON.stringify(data)).not.toMatch(/[<>]|nginx|Service Unavailable/);
-        // The dead gate first, then the fake: it answered once.
-        expect(fake.observations).toHaveLength(1);
-      } finally {
-        await fake.close();
-      }
-    },
-  );
+  ],
+  request: (baseUrl, name) =>
+    fetch(`${baseUrl}/v2/sms/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number: awkwardNumbers[name], sign: 'SMS Aero', text: 'hi' }),
+    }),
+  message: (name) => ({
+    to: awkwardNumbers[name],
+    type: TemplateType.SignIn,
+    payload: { code: '482913' },
+  }),
+  secrets: [validConfig.apiKey],
+  users: [validConfig.email],
 });

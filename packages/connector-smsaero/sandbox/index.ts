@@ -12,9 +12,10 @@ import {
   type ReasonedReply,
   sends,
   startFakeServer,
+  verdicts,
 } from '@switchboard/core/sandbox';
 
-import { validConfig } from './__fixtures__/configs.js';
+import { validConfig } from '../src/__fixtures__/configs.js';
 
 /** A loopback port nothing listens on (tcpmux, privileged): connections are refused at once. */
 export const deadGate = 'http://127.0.0.1:1';
@@ -63,12 +64,10 @@ export default defineSandbox({
       // sms/testsend is checked exactly like sms/send; SMS Aero delivers and charges nothing for it.
       const testSend = request.path === '/v2/sms/testsend';
       if (request.method !== 'POST' || (request.path !== '/v2/sms/send' && !testSend)) {
-        observe({
-          summary: `${request.method} ${request.path}`,
-          accepted: false,
-          reason: 'unknown route',
-        });
-        return envelope(404, 'Not found.');
+        return verdicts(observe, `${request.method} ${request.path}`).refuse(
+          'unknown route',
+          envelope(404, 'Not found.'),
+        );
       }
       const auth = parseBasicAuth(request.headers.authorization);
       let body: Record<string, unknown> = {};
@@ -78,22 +77,25 @@ export default defineSandbox({
       } catch {
         // Checked below: a body that is not JSON lacks every field.
       }
-      const summary = `POST ${request.path}${testSend ? ' (test send, nothing delivered)' : ''} as ${auth?.user ?? '?'}:${mask(auth?.password ?? '')} number=${String(body.number)} sign="${String(body.sign)}" text="${String(body.text)}"`;
+      const { refuse, accept, intercept } = verdicts(
+        observe,
+        `POST ${request.path}${testSend ? ' (test send, nothing delivered)' : ''} as ${auth?.user ?? '?'}:${mask(auth?.password ?? '')} number=${String(body.number)} sign="${String(body.sign)}" text="${String(body.text)}"`,
+      );
       // Whatever stands in front of SMS Aero answers before SMS Aero checks anything.
       const awkward = awkwardAnswers[String(body.number)];
-      if (awkward) {
-        const { reason, ...reply } = awkward;
-        observe({ summary, accepted: false, reason });
-        return reply;
-      }
+      if (awkward) return intercept(awkward);
       const account = auth ? accounts.get(auth.user) : undefined;
       if (!account || account.apiKey !== auth?.password) {
-        observe({ summary, accepted: false, reason: 'invalid credentials' });
-        return envelope(401, 'Your request was made with invalid credentials.');
+        return refuse(
+          'invalid credentials',
+          envelope(401, 'Your request was made with invalid credentials.'),
+        );
       }
       if (!/json/.test(request.headers['content-type'] ?? '')) {
-        observe({ summary, accepted: false, reason: 'body is not JSON' });
-        return envelope(400, 'Validation error.', { number: ['Number cannot be blank.'] });
+        return refuse(
+          'body is not JSON',
+          envelope(400, 'Validation error.', { number: ['Number cannot be blank.'] }),
+        );
       }
       const fields: Record<string, string[]> = {};
       if (typeof body.number !== 'string' || !/^\d{7,15}$/.test(body.number)) {
@@ -104,19 +106,20 @@ export default defineSandbox({
       }
       if (typeof body.text !== 'string' || !body.text) fields.text = ['Text cannot be blank.'];
       if (Object.keys(fields).length > 0) {
-        observe({ summary, accepted: false, reason: `invalid ${Object.keys(fields).join(', ')}` });
-        return envelope(400, 'Validation error.', fields);
+        return refuse(
+          `invalid ${Object.keys(fields).join(', ')}`,
+          envelope(400, 'Validation error.', fields),
+        );
       }
       if (account.balance <= 0) {
-        observe({ summary, accepted: false, reason: 'balance is empty' });
-        return {
+        // An empty balance is a business failure: HTTP 200 with success false.
+        return refuse('balance is empty', {
           status: 200,
           body: { success: false, data: null, message: 'Not enough money on the balance.' },
-        };
+        });
       }
-      observe({ summary, accepted: true });
       const now = Math.floor(Date.now() / 1000);
-      return {
+      return accept({
         status: 200,
         body: {
           success: true,
@@ -134,7 +137,7 @@ export default defineSandbox({
           },
           message: null,
         },
-      };
+      });
     }),
   config: (baseUrl) => ({ ...validConfig, gates: [deadGate, baseUrl] }),
   scenarios: [

@@ -1,9 +1,9 @@
 import { ConnectorError } from '@logto/connector-kit';
 import {
-  classify,
   connectorError,
-  createHttpClient,
+  declareClient,
   defaultTimeoutMs,
+  definedFields,
   type ErrorData,
   failureKindOf,
   type HttpClient,
@@ -15,7 +15,7 @@ import { z } from 'zod';
 
 import type { SmsAeroConfig } from './config.js';
 import { recognise, smsAeroErrors, smsAeroHints } from './errors.js';
-import { PROVIDER } from './metadata.js';
+import { defaultMetadata, PROVIDER } from './metadata.js';
 
 /** SMS Aero's envelope; older gates may still answer with `result` and `reason`. */
 const envelopeGuard = lazyGuard(() =>
@@ -78,11 +78,7 @@ const describeFailure = (body: Envelope, status?: number): ParsedErrorBody => {
   ]
     .filter(Boolean)
     .join(' ');
-  return {
-    ...(message ? { message } : {}),
-    ...(code === undefined ? {} : { code }),
-    ...(status === undefined ? {} : { status }),
-  };
+  return definedFields({ message: message || undefined, code, status });
 };
 
 /** A 2xx answer still fails when `success` is not true or a legacy gate says reject / no credits. */
@@ -131,17 +127,15 @@ const finalError = (errors: unknown[], gates: number): unknown => {
   });
 };
 
-const createClient = (config: SmsAeroConfig, timeoutMs: number) =>
-  createHttpClient({
-    provider: PROVIDER,
-    timeoutMs,
-    secrets: [config.apiKey],
-    parseError: (raw, status) => {
-      const parsed = envelopeGuard.safeParse(raw);
-      return parsed.success ? describeFailure(parsed.data, status) : undefined;
-    },
-    classify: (failure) => classify(smsAeroErrors, failure),
-  });
+const clientFor = declareClient({
+  provider: PROVIDER,
+  formItems: defaultMetadata.formItems,
+  errors: smsAeroErrors,
+  parseError: (raw, status) => {
+    const parsed = envelopeGuard.safeParse(raw);
+    return parsed.success ? describeFailure(parsed.data, status) : undefined;
+  },
+});
 
 /** Below this much time left, trying another gate cannot succeed. */
 const minimumGateTimeMs = 100;
@@ -162,7 +156,7 @@ const callGates = async (
   for (const gate of gates) {
     const remaining = Math.floor(deadline - performance.now());
     if (errors.length > 0 && remaining < minimumGateTimeMs) break;
-    const client = createClient(config, Math.max(remaining, minimumGateTimeMs));
+    const client = clientFor(config, Math.max(remaining, minimumGateTimeMs));
     let response: { status: number; body: Envelope };
     try {
       response = await client.request({

@@ -11,7 +11,6 @@ describeConformance({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   createConnector,
   validConfig,
-  secrets: [validConfig.apiKey],
   users: [validConfig.email],
   recipient: '79990000000',
   intercept: () => nock('https://gate.smsaero.ru').post('/v2/sms/send'),

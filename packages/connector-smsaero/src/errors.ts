@@ -6,13 +6,13 @@ import { type ErrorTable, usageLimitExceeded } from '@switchboard/core';
  * reason }` and `{ result: "no credits" }`) and no error codes. The connector names the cases it
  * recognises, and these names are what `data.code` carries.
  */
-export const smsAeroErrors: ErrorTable = {
+export const smsAeroErrors = {
   auth: ConnectorErrorCodes.InvalidConfig,
   sign: ConnectorErrorCodes.InvalidConfig,
   'no-credits': usageLimitExceeded,
   number: ConnectorErrorCodes.InvalidRequestParameters,
   'rate-limit': ConnectorErrorCodes.RateLimitExceeded,
-};
+} satisfies ErrorTable;
 
 export type SmsAeroErrorCode = keyof typeof smsAeroErrors;
 

@@ -3,6 +3,7 @@ import {
   defaultSmsTemplates,
   destinationFormItems,
   endpointFormItem,
+  templatesFormItem,
   timeoutFormItem,
 } from '@switchboard/core';
 
@@ -120,14 +121,6 @@ export const defaultMetadata: ConnectorMetadata = {
         'While on, every code goes to SMS Aero’s test send (sms/testsend): SMS Aero checks the credentials, sender and number and answers as for a real send, but delivers NOTHING and charges nothing. Turn it off before going live.',
     },
     timeoutFormItem('SMS Aero'),
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: ConnectorConfigFormItemType.Json,
-      required: true,
-      defaultValue: defaultSmsTemplates,
-      description:
-        'One message per usage type; {{code}} is replaced by the code. Types without their own template use the Generic one. An optional "locale" (e.g. "ru") picks a template by the user’s language.',
-    },
+    templatesFormItem(defaultSmsTemplates, { example: 'ru' }),
   ],
 };

@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 
-import { ConnectorError } from '@logto/connector-kit';
-import {
-  buildConnector,
-  failureOf,
-  findSecrets,
-  runSandboxScenario,
-} from '@switchboard/core/testing';
+import { ConnectorError, TemplateType } from '@logto/connector-kit';
+import { describeIntermediaryReplies, runSandboxScenario } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 
-import createConnector from './index.js';
-import sandbox, { awkwardRecipients, whatsApp } from './sandbox.js';
-import { validConfig } from './__fixtures__/configs.js';
+import createConnector from '../src/index.js';
+import { validConfig } from '../src/__fixtures__/configs.js';
+import sandbox, { awkwardRecipients, whatsApp } from './index.js';
 
 describe('sandbox scenarios against the Twilio fake on loopback', () => {
   it.each(sandbox.scenarios)('$name → $expect', async (scenario) => {
@@ -31,65 +26,35 @@ describe('sandbox scenarios against the Twilio fake on loopback', () => {
   });
 
   it('is written from Twilio’s documentation: it imports none of the connector’s own code', () => {
-    const source = readFileSync(new URL('sandbox.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('index.ts', import.meta.url), 'utf8');
     const local = [...source.matchAll(/from '(\.[^']*)'/g)].map((match) => match[1]);
-    expect(local.filter((path) => !path?.startsWith('./__fixtures__/'))).toEqual([]);
+    expect(local.filter((path) => !path?.startsWith('../src/__fixtures__/'))).toEqual([]);
   });
 });
 
-describe('answers from the path in front of Twilio', () => {
-  const awkward = [
+describeIntermediaryReplies({
+  providerName: 'Twilio',
+  provider: 'twilio',
+  sandbox,
+  createConnector,
+  cases: [
     ['html502', 502, /^text\/html/, /<title>502 Bad Gateway<\/title>/, 'general'],
     ['html503', 503, /^text\/html/, /<h1>503 Service Unavailable<\/h1>/, 'general'],
     ['text401', 401, /^text\/plain/, /^Forbidden$/, 'invalid_config'],
     ['empty201', 201, undefined, /^$/, 'invalid_response'],
-  ] as const;
-
-  it.each(awkward)(
-    'the fake answers %s with HTTP %i in that format',
-    async (name, status, contentType, body) => {
-      const fake = await sandbox.start();
-      try {
-        const response = await fetch(
-          `${fake.url}/2010-04-01/Accounts/${validConfig.accountSID}/Messages.json`,
-          {
-            method: 'POST',
-            body: new URLSearchParams({ To: `+${awkwardRecipients[name]}`, Body: 'hi' }),
-          },
-        );
-        expect(response.status).toBe(status);
-        if (contentType) expect(response.headers.get('content-type')).toMatch(contentType);
-        expect(await response.text()).toMatch(body);
-        expect(fake.observations).toEqual([expect.objectContaining({ accepted: false })]);
-      } finally {
-        await fake.close();
-      }
-    },
-  );
-
-  it.each(awkward)(
-    'the connector turns %s (HTTP %i) into a clean ConnectorError',
-    async (name, status, _contentType, _body, code) => {
-      const fake = await sandbox.start();
-      try {
-        const connector = await buildConnector(createConnector);
-        const error = await failureOf(() =>
-          connector.sendMessage(
-            { to: awkwardRecipients[name], type: 'SignIn' as never, payload: { code: '482913' } },
-            sandbox.config(fake.url),
-          ),
-        );
-        expect(error).toBeInstanceOf(ConnectorError);
-        expect(error).toMatchObject({ code, data: { provider: 'twilio', status } });
-        const { data } = error as ConnectorError;
-        expect(findSecrets(error, [validConfig.authToken], [validConfig.accountSID])).toEqual([]);
-        // Neither the page nor its markup ends up in what Logto shows.
-        expect(JSON.stringify(data)).not.toMatch(/[<>]|nginx|Service Unavailable/);
-      } finally {
-        await fake.close();
-      }
-    },
-  );
+  ],
+  request: (baseUrl, name) =>
+    fetch(`${baseUrl}/2010-04-01/Accounts/${validConfig.accountSID}/Messages.json`, {
+      method: 'POST',
+      body: new URLSearchParams({ To: `+${awkwardRecipients[name]}`, Body: 'hi' }),
+    }),
+  message: (name) => ({
+    to: awkwardRecipients[name],
+    type: TemplateType.SignIn,
+    payload: { code: '482913' },
+  }),
+  secrets: [validConfig.authToken],
+  users: [validConfig.accountSID],
 });
 
 describe('the fake checks WhatsApp sends the way Twilio documents them', () => {

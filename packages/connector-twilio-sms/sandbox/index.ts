@@ -13,9 +13,10 @@ import {
   type ReasonedReply,
   sends,
   startFakeServer,
+  verdicts,
 } from '@switchboard/core/sandbox';
 
-import { validConfig } from './__fixtures__/configs.js';
+import { validConfig } from '../src/__fixtures__/configs.js';
 
 const apiKey = { sid: 'SK33333333333333333333333333333333', secret: 'sandbox-api-key-secret-0042' };
 
@@ -137,84 +138,82 @@ export default defineSandbox({
       const accountMatch = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/.exec(request.path);
       if (request.method === 'GET' && accountMatch) {
         const account = decodeURIComponent(accountMatch[1] ?? '');
-        const summary = `GET …/Accounts/${account}.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')}`;
+        const { refuse, accept } = verdicts(
+          observe,
+          `GET …/Accounts/${account}.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')}`,
+        );
         if (!isAuthenticated(account)) {
-          observe({ summary, accepted: false, reason: 'authentication failed (20003)' });
-          return twilioError(401, 20003, 'Authenticate');
+          return refuse('authentication failed (20003)', twilioError(401, 20003, 'Authenticate'));
         }
-        observe({ summary, accepted: true });
-        return {
+        return accept({
           status: 200,
           body: { sid: account, friendly_name: 'Sandbox account', status: 'active' },
-        };
+        });
       }
       const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(request.path);
       if (request.method !== 'POST' || !match) {
-        observe({
-          summary: `${request.method} ${request.path}`,
-          accepted: false,
-          reason: 'unknown route',
-        });
-        return twilioError(404, 20404, 'The requested resource was not found');
+        return verdicts(observe, `${request.method} ${request.path}`).refuse(
+          'unknown route',
+          twilioError(404, 20404, 'The requested resource was not found'),
+        );
       }
       const account = decodeURIComponent(match[1] ?? '');
       const form = parseForm(request.text);
       const sender = form.MessagingServiceSid ?? form.From ?? '';
       const shown = (name: string) => (form[name] === undefined ? '' : ` ${name}=${form[name]}`);
-      const summary = `POST …/Accounts/${account}/Messages.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')} To=${form.To} ${form.MessagingServiceSid ? 'MessagingServiceSid' : 'From'}=${sender}${form.Body === undefined ? '' : ` Body="${form.Body}"`}${shown('ContentSid')}${shown('ContentVariables')}${shown('ValidityPeriod')}`;
+      const { refuse, accept, intercept } = verdicts(
+        observe,
+        `POST …/Accounts/${account}/Messages.json as ${credentials?.user ?? '?'}:${mask(credentials?.password ?? '')} To=${form.To} ${form.MessagingServiceSid ? 'MessagingServiceSid' : 'From'}=${sender}${form.Body === undefined ? '' : ` Body="${form.Body}"`}${shown('ContentSid')}${shown('ContentVariables')}${shown('ValidityPeriod')}`,
+      );
       // Whatever stands in front of Twilio answers before Twilio checks anything.
       const awkward = awkwardAnswers[(form.To ?? '').replace(/^\+/, '')];
-      if (awkward) {
-        const { reason, ...reply } = awkward;
-        observe({ summary, accepted: false, reason });
-        return reply;
-      }
+      if (awkward) return intercept(awkward);
       if (!isAuthenticated(account)) {
-        observe({ summary, accepted: false, reason: 'authentication failed (20003)' });
-        return twilioError(401, 20003, 'Authenticate');
+        return refuse('authentication failed (20003)', twilioError(401, 20003, 'Authenticate'));
       }
       // A channel address is the number with the channel's prefix (https://www.twilio.com/docs/messaging/channels).
       const isWhatsApp = form.To?.startsWith('whatsapp:') === true;
       const to = isWhatsApp ? form.To?.slice('whatsapp:'.length) : form.To;
       if (!/^\+[1-9]\d{6,14}$/.test(to ?? '') || to === `+${invalidNumber}`) {
-        observe({ summary, accepted: false, reason: "'To' is not a valid phone number (21211)" });
-        return twilioError(400, 21211, `The 'To' number ${form.To} is not a valid phone number.`);
+        return refuse(
+          "'To' is not a valid phone number (21211)",
+          twilioError(400, 21211, `The 'To' number ${form.To} is not a valid phone number.`),
+        );
       }
       if (!sender) {
-        observe({ summary, accepted: false, reason: 'no sender (21603)' });
-        return twilioError(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required");
+        return refuse(
+          'no sender (21603)',
+          twilioError(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required"),
+        );
       }
       if (form.From !== undefined && form.From.startsWith('whatsapp:') !== isWhatsApp) {
-        observe({ summary, accepted: false, reason: 'To and From of different channels (21910)' });
-        return twilioError(
-          400,
-          21910,
-          "Invalid 'From' and 'To' pair. 'From' and 'To' should be of the same channel",
+        return refuse(
+          'To and From of different channels (21910)',
+          twilioError(
+            400,
+            21910,
+            "Invalid 'From' and 'To' pair. 'From' and 'To' should be of the same channel",
+          ),
         );
       }
       if (form.ValidityPeriod !== undefined && !isValidityPeriod(form.ValidityPeriod)) {
-        observe({ summary, accepted: false, reason: 'ValidityPeriod out of 1..36000 (21624)' });
-        return twilioError(400, 21624, 'Invalid validity period value');
+        return refuse(
+          'ValidityPeriod out of 1..36000 (21624)',
+          twilioError(400, 21624, 'Invalid validity period value'),
+        );
       }
       if (form.ContentVariables !== undefined && !form.ContentSid) {
-        observe({
-          summary,
-          accepted: false,
-          reason: 'ContentVariables without ContentSid (21654)',
-        });
-        return twilioError(400, 21654, 'ContentSid Required');
+        return refuse(
+          'ContentVariables without ContentSid (21654)',
+          twilioError(400, 21654, 'ContentSid Required'),
+        );
       }
       const refusal = isWhatsApp ? whatsAppRefusal(form) : undefined;
-      if (refusal) {
-        observe({ summary, accepted: false, reason: refusal.reason });
-        return refusal.reply;
-      }
+      if (refusal) return refuse(refusal.reason, refusal.reply);
       if (!isWhatsApp && !form.Body) {
-        observe({ summary, accepted: false, reason: 'empty body (21602)' });
-        return twilioError(400, 21602, 'Message body is required.');
+        return refuse('empty body (21602)', twilioError(400, 21602, 'Message body is required.'));
       }
-      observe({ summary, accepted: true });
-      return {
+      return accept({
         status: 201,
         body: {
           sid: `SM${randomBytes(16).toString('hex')}`,
@@ -223,7 +222,7 @@ export default defineSandbox({
           body: form.Body ?? '',
           status: form.MessagingServiceSid ? 'accepted' : 'queued',
         },
-      };
+      });
     }),
   config: (baseUrl) => ({ ...validConfig, endpoint: baseUrl }),
   scenarios: [

@@ -1,8 +1,8 @@
 import {
   allowedValues,
   announceMessageChannel,
-  classify,
-  createHttpClient,
+  declareClient,
+  definedFields,
   type HttpClientOptions,
   payloadLocale,
   type Phone,
@@ -16,7 +16,14 @@ import { z } from 'zod';
 
 import type { TwilioSmsConfig } from './config.js';
 import { twilioErrors, twilioHints } from './errors.js';
-import { PROVIDER, regions } from './metadata.js';
+import { defaultMetadata, PROVIDER } from './metadata.js';
+
+/** Twilio's regional REST API hosts (https://www.twilio.com/docs/global-infrastructure/edge-locations). */
+export const regions = {
+  us1: 'https://api.twilio.com',
+  ie1: 'https://api.dublin.ie1.twilio.com',
+  au1: 'https://api.sydney.au1.twilio.com',
+} as const;
 
 /** Twilio's error body (https://www.twilio.com/docs/usage/twilios-response). */
 const twilioErrorGuard = lazyGuard(() =>
@@ -87,36 +94,31 @@ const whatsAppForm = (config: TwilioSmsConfig, to: Phone, contentSid: string, co
 const parseError: ParseError = (raw, _status, headers) => {
   const parsed = twilioErrorGuard.safeParse(raw);
   if (!parsed.success) return undefined;
-  const code = parsed.data.code === undefined ? undefined : String(parsed.data.code);
-  const hint = code === undefined ? undefined : twilioHints[code];
   const requestId = headers['twilio-request-id'];
-  return {
-    ...(code === undefined ? {} : { code }),
-    ...(parsed.data.message === undefined
-      ? {}
-      : { message: hint ? `${parsed.data.message} (${hint})` : parsed.data.message }),
-    ...(typeof requestId === 'string' ? { requestId } : {}),
-    ...(parsed.data.more_info ? { details: { moreInfo: parsed.data.more_info } } : {}),
-  };
+  return definedFields({
+    code: parsed.data.code === undefined ? undefined : String(parsed.data.code),
+    message: parsed.data.message,
+    requestId: typeof requestId === 'string' ? requestId : undefined,
+    details: parsed.data.more_info ? { moreInfo: parsed.data.more_info } : undefined,
+  });
 };
 
 const accountGuard = lazyGuard(() =>
   z.object({ friendly_name: z.string(), status: z.string() }).passthrough(),
 );
 
-const createClient = (config: TwilioSmsConfig) =>
-  createHttpClient({
-    provider: PROVIDER,
-    timeoutMs: config.timeout,
-    secrets: [config.authToken, config.apiKeySecret],
-    parseError,
-    classify: (failure) => classify(twilioErrors, failure),
-  });
+const clientFor = declareClient({
+  provider: PROVIDER,
+  formItems: defaultMetadata.formItems,
+  errors: twilioErrors,
+  hints: twilioHints,
+  parseError,
+});
 
 /** Reads the account resource: a free call that proves credentials and region (`switchboard check --probe`). */
 export const fetchAccount = async (config: TwilioSmsConfig) => {
   const base = config.endpoint ?? regions[config.region];
-  const { body } = await createClient(config).request({
+  const { body } = await clientFor(config).request({
     method: 'GET',
     url: `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSID)}.json`,
     headers: { authorization: authorization(config) },
@@ -153,7 +155,7 @@ export const sendMessage = async (
 ): Promise<TwilioMessage> => {
   const { channel, form } = chooseChannel(config, message);
   announceMessageChannel({ provider: PROVIDER, channel });
-  const { body } = await createClient(config).request({
+  const { body } = await clientFor(config).request({
     url: messagesUrl(config),
     headers: { authorization: authorization(config) },
     form,

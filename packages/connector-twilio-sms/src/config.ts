@@ -9,7 +9,8 @@ import {
 } from '@switchboard/core';
 import { z } from 'zod';
 
-import { defaultValidityPeriod, regions } from './metadata.js';
+import { regions } from './api.js';
+import { defaultValidityPeriod } from './metadata.js';
 
 const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
 const e164 = /^\+[1-9]\d{6,14}$/;

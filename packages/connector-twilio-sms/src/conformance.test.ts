@@ -11,7 +11,6 @@ describeConformance({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   createConnector,
   validConfig,
-  secrets: [validConfig.authToken],
   users: [validConfig.accountSID],
   intercept: () =>
     nock('https://api.twilio.com').post(

@@ -1,8 +1,8 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { type ErrorTable, usageLimitExceeded } from '@switchboard/core';
+import { type ErrorTable, type HintTable, usageLimitExceeded } from '@switchboard/core';
 
 /** Twilio error codes (https://www.twilio.com/docs/api/errors) mapped to Logto codes. */
-export const twilioErrors: ErrorTable = {
+export const twilioErrors = {
   // Credentials, account and region.
   '20003': ConnectorErrorCodes.InvalidConfig,
   '20404': ConnectorErrorCodes.InvalidConfig,
@@ -55,13 +55,13 @@ export const twilioErrors: ErrorTable = {
   '14107': ConnectorErrorCodes.RateLimitExceeded,
   '30001': ConnectorErrorCodes.RateLimitExceeded,
   '30022': ConnectorErrorCodes.RateLimitExceeded,
-};
+} satisfies ErrorTable;
 
 const mixedChannels =
   'To and From are of different channels: for WhatsApp set whatsAppFrom to whatsapp:+<number>, or use a Messaging Service with a WhatsApp sender';
 
 /** A sentence added to Twilio's own message where the usual cause is known. */
-export const twilioHints: Readonly<Record<string, string>> = {
+export const twilioHints: HintTable<typeof twilioErrors> = {
   '20003':
     'check accountSID and authToken (or the API key), and that they belong to the selected region',
   '20404': 'the account or resource was not found: check accountSID and the region',

@@ -3,17 +3,12 @@ import {
   defaultSmsTemplates,
   destinationFormItems,
   endpointFormItem,
+  templatesFormItem,
   timeoutFormItem,
 } from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'twilio';
-
-export const regions = {
-  us1: 'https://api.twilio.com',
-  ie1: 'https://api.dublin.ie1.twilio.com',
-  au1: 'https://api.sydney.au1.twilio.com',
-} as const;
 
 /** Logto's default code lifetime, 10 minutes: a message that arrives later is no use. */
 export const defaultValidityPeriod = 600;
@@ -150,15 +145,7 @@ export const defaultMetadata: ConnectorMetadata = {
       description:
         'How long a message may wait in Twilio’s queue before Twilio drops it, 1 to 36000 seconds. Set it to the code expiration of your sign-in experience (Logto’s default is 10 minutes, 600): a late code is of no use. Twilio’s own default is 36000 (10 hours).',
     },
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: ConnectorConfigFormItemType.Json,
-      required: true,
-      defaultValue: defaultSmsTemplates,
-      description:
-        'One message per usage type; {{code}} is replaced by the code. Types without their own template use the Generic one. An optional "locale" (e.g. "fr") picks a template by the user’s language.',
-    },
+    templatesFormItem(defaultSmsTemplates, { example: 'fr' }),
     {
       key: 'whatsAppCountries',
       label: 'WhatsApp countries',

@@ -1,5 +1,7 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
+import type { Redactor } from './redact.js';
+
 /**
  * `UsageLimitExceeded` arrived in connector-kit 5. Logto 1.35 to 1.37 ship kit 4.7, where the enum
  * member is missing and would turn into an error without a code; those servers get the closest
@@ -42,47 +44,6 @@ export const classify = (table: ErrorTable, failure: ProviderFailure): Connector
   (failure.code !== undefined && Object.hasOwn(table, failure.code)
     ? table[failure.code]
     : undefined) ?? classifyStatus(failure.status);
-
-export type Redactor = (text: string) => string;
-
-const minSecretLength = 4;
-
-/** Every form in which a secret could appear in text: raw, URL-encoded and base64. */
-export const secretForms = (secret: string): string[] => {
-  const forms = new Set([
-    secret,
-    encodeURIComponent(secret),
-    encodeURIComponent(secret).replaceAll('%20', '+'),
-    // RFC 3986 (signed query strings) and application/x-www-form-urlencoded (got's `form`).
-    encodeURIComponent(secret).replace(
-      /[!'()*]/g,
-      (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-    ),
-    new URLSearchParams({ s: secret }).toString().slice(2),
-    Buffer.from(secret).toString('base64'),
-    Buffer.from(secret).toString('base64url'),
-  ]);
-  return [...forms].filter((form) => form.length >= minSecretLength);
-};
-
-/**
- * Builds a function that blanks out every known form of every given secret. The secrets (given
- * as a list, or as a function that lists them) and their forms are worked out on the first call
- * only: a redactor is made for every request but used only on the error path, and encoding every
- * form of an RSA key costs more than signing with it.
- */
-export const createRedactor = (
-  secrets: ReadonlyArray<string | undefined> | (() => ReadonlyArray<string | undefined>),
-): Redactor => {
-  let forms: string[] | undefined;
-  return (text) => {
-    forms ??= (typeof secrets === 'function' ? secrets() : secrets)
-      .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
-      .flatMap((secret) => secretForms(secret))
-      .sort((a, b) => b.length - a.length);
-    return forms.reduce((result, form) => result.replaceAll(form, '[redacted]'), text);
-  };
-};
 
 const maxMessageLength = 500;
 

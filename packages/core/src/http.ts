@@ -5,15 +5,10 @@ import { got, type Method, RequestError, TimeoutError } from 'got';
 import type { ZodType, ZodTypeDef } from 'zod';
 
 import { defaultTimeoutMs } from './config.js';
-import {
-  classifyStatus,
-  connectorError,
-  createRedactor,
-  type Redactor,
-  type ErrorData,
-  type ProviderFailure,
-} from './errors.js';
+import { classifyStatus, connectorError, type ErrorData, type ProviderFailure } from './errors.js';
+import { definedFields } from './objects.js';
 import { type Route, routeOf } from './proxy.js';
+import { createRedactor, type Redactor } from './redact.js';
 
 const defaultMaxResponseBytes = 1024 * 1024;
 
@@ -208,6 +203,23 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
   const connectMs = Math.min(timeoutMs, Math.max(100, Math.round(timeoutMs / 2)));
   const baseRedact = createRedactor(options.secrets ?? []);
+  // The options every request of this client shares, normalised by got once.
+  const client = got.extend({
+    // Separate, shorter connect-phase limits tell "never reached the provider" (safe to try
+    // another host) from "sent, no answer yet" (maybe delivered).
+    timeout: {
+      lookup: connectMs,
+      connect: connectMs,
+      secureConnect: connectMs,
+      request: timeoutMs,
+    },
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    responseType: 'buffer',
+    // No agent of our own: Node's global agents keep connections alive and carry the proxy
+    // that NODE_USE_ENV_PROXY configures, as they do for Logto's official connectors.
+  });
 
   const failure = (
     failure: ParsedErrorBody,
@@ -226,11 +238,12 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
           (failure.status === undefined
             ? `${provider} request failed`
             : `${provider} answered HTTP ${failure.status}`),
-        ...(failure.status === undefined ? {} : { status: failure.status }),
-        ...(failure.code === undefined ? {} : { code: failure.code }),
-        ...(failure.requestId === undefined ? {} : { requestId: failure.requestId }),
-        ...(failure.retryAfter === undefined ? {} : { retryAfter: failure.retryAfter }),
-        ...(failure.details === undefined ? {} : { details: failure.details }),
+        // connectorError keeps only the fields that are set.
+        status: failure.status,
+        code: failure.code,
+        requestId: failure.requestId,
+        retryAfter: failure.retryAfter,
+        details: failure.details,
       },
       kind,
       redact,
@@ -248,6 +261,15 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     ) {
       return raise(
         `could not connect to ${provider}${through} within ${connectMs} ms`,
+        'ETIMEDOUT',
+        'not-sent',
+      );
+    }
+    if (error instanceof TimeoutError && error.timings?.upload === undefined) {
+      // The whole-request limit ran out before the request was written (a slow TLS handshake
+      // whose phases each stayed under the connect limit): nothing reached the provider.
+      return raise(
+        `could not connect to ${provider}${through} within ${timeoutMs} ms`,
         'ETIMEDOUT',
         'not-sent',
       );
@@ -315,27 +337,15 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     let tunnelTimedOut = false;
     let response;
     try {
-      const call = got(request.url, {
+      const call = client(request.url, {
         method: request.method ?? 'POST',
         headers: request.headers,
-        ...(request.form === undefined ? {} : { form: request.form }),
-        ...(request.json === undefined ? {} : { json: request.json }),
-        ...(request.body === undefined ? {} : { body: request.body }),
-        ...(request.searchParams === undefined ? {} : { searchParams: request.searchParams }),
-        // Separate, shorter connect-phase limits tell "never reached the provider" (safe to try
-        // another host) from "sent, no answer yet" (maybe delivered).
-        timeout: {
-          lookup: connectMs,
-          connect: connectMs,
-          secureConnect: connectMs,
-          request: timeoutMs,
-        },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        followRedirect: false,
-        responseType: 'buffer',
-        // No agent of our own: Node's global agents keep connections alive and carry the proxy
-        // that NODE_USE_ENV_PROXY configures, as they do for Logto's official connectors.
+        ...definedFields({
+          form: request.form,
+          json: request.json,
+          body: request.body,
+          searchParams: request.searchParams,
+        }),
       });
       call.on('downloadProgress', ({ transferred }) => {
         if (transferred > maxBytes && !tooLarge) {
@@ -374,7 +384,8 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
     }
 
     const { statusCode: status } = response;
-    const rawBody = decodeBody(response.body, response.headers);
+    // The client's responseType is 'buffer'; got's types do not carry it through extend().
+    const rawBody = decodeBody(response.body as unknown as Buffer, response.headers);
     const parsed = tryParseJson(rawBody) ?? parseText(rawBody, response.headers);
     if (status === 407 && route.proxy) {
       // A plain-http request goes to the proxy as a whole; this answer is the proxy's own.
@@ -399,11 +410,7 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
         fromBody = undefined;
       }
       const retryAfter = fromBody?.retryAfter ?? retryAfterOf(response.headers);
-      throw failure(
-        { ...fromBody, status, ...(retryAfter === undefined ? {} : { retryAfter }) },
-        'answered',
-        redact,
-      );
+      throw failure({ ...fromBody, status, retryAfter }, 'answered', redact);
     }
     if (parsed === undefined) {
       throw failedWith(

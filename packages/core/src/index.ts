@@ -1,3 +1,4 @@
+export * from './client.js';
 export * from './config.js';
 export * from './connector.js';
 export * from './destinations.js';
@@ -5,7 +6,9 @@ export * from './errors.js';
 export * from './form-items.js';
 export * from './http.js';
 export * from './message-channel.js';
+export * from './objects.js';
 export * from './phone.js';
 export * from './proxy.js';
+export * from './redact.js';
 export * from './signing.js';
 export * from './templates.js';

@@ -58,46 +58,64 @@ const tryParse = (parse: () => KeyObject): KeyObject | undefined => {
   }
 };
 
-/**
- * Parses an RSA private key (PKCS#8 or PKCS#1, PEM or bare base64) once and caches it. A key that
- * cannot be read is an `invalid_config` error naming the field, never showing the key.
- */
-export const loadPrivateKey = (provider: string, field: string, text: string): KeyObject => {
-  const cached = cache.get(`private:${text}`);
-  if (cached) return cached;
-  const normalized = normalizeKeyText(text);
-  const der = normalized.includes('-----BEGIN') ? undefined : bareBase64(normalized);
-  const key = der
-    ? (tryParse(() => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })) ??
-      tryParse(() => createPrivateKey({ key: der, format: 'der', type: 'pkcs1' })))
-    : tryParse(() => createPrivateKey(normalized));
-  if (!key) {
-    throw connectorError(ConnectorErrorCodes.InvalidConfig, {
-      provider,
-      message: `${field} is not a readable RSA private key: paste the PEM text including its BEGIN and END lines, or the bare base64 key`,
-    });
-  }
-  return remember(`private:${text}`, key);
+/** What tells the two kinds of key apart: how they are parsed, and how an unreadable one is named. */
+const keyKinds = {
+  private: {
+    fromText: (text: string) => createPrivateKey(text),
+    fromDer: [
+      (der: Buffer) => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }),
+      (der: Buffer) => createPrivateKey({ key: der, format: 'der', type: 'pkcs1' }),
+    ],
+    unreadable:
+      'is not a readable RSA private key: paste the PEM text including its BEGIN and END lines, or the bare base64 key',
+  },
+  public: {
+    fromText: (text: string) => createPublicKey(text),
+    fromDer: [
+      (der: Buffer) => createPublicKey({ key: der, format: 'der', type: 'spki' }),
+      (der: Buffer) => createPublicKey({ key: der, format: 'der', type: 'pkcs1' }),
+    ],
+    unreadable:
+      'is not a readable RSA public key or certificate: paste the PEM text or the bare base64 key',
+  },
 };
 
-/** Parses an RSA public key (SPKI or PKCS#1, PEM or bare base64, or an X.509 certificate) once. */
-export const loadPublicKey = (provider: string, field: string, text: string): KeyObject => {
-  const cached = cache.get(`public:${text}`);
+/**
+ * Parses an RSA key of the given kind (PEM, PEM pasted with literal `\n`, or the bare base64 of
+ * its DER form) once and caches it. A key that cannot be read is an `invalid_config` error
+ * naming the field, never showing the key.
+ */
+const loadKey = (
+  kind: keyof typeof keyKinds,
+  provider: string,
+  field: string,
+  text: string,
+): KeyObject => {
+  const cacheKey = `${kind}:${text}`;
+  const cached = cache.get(cacheKey);
   if (cached) return cached;
+  const { fromText, fromDer, unreadable } = keyKinds[kind];
   const normalized = normalizeKeyText(text);
   const der = normalized.includes('-----BEGIN') ? undefined : bareBase64(normalized);
-  const key = der
-    ? (tryParse(() => createPublicKey({ key: der, format: 'der', type: 'spki' })) ??
-      tryParse(() => createPublicKey({ key: der, format: 'der', type: 'pkcs1' })))
-    : tryParse(() => createPublicKey(normalized));
+  let key: KeyObject | undefined;
+  if (der) for (const parse of fromDer) key ??= tryParse(() => parse(der));
+  else key = tryParse(() => fromText(normalized));
   if (!key) {
     throw connectorError(ConnectorErrorCodes.InvalidConfig, {
       provider,
-      message: `${field} is not a readable RSA public key or certificate: paste the PEM text or the bare base64 key`,
+      message: `${field} ${unreadable}`,
     });
   }
-  return remember(`public:${text}`, key);
+  return remember(cacheKey, key);
 };
+
+/** An RSA private key (PKCS#8 or PKCS#1, PEM or bare base64), parsed once. */
+export const loadPrivateKey = (provider: string, field: string, text: string): KeyObject =>
+  loadKey('private', provider, field, text);
+
+/** An RSA public key (SPKI or PKCS#1, PEM or bare base64, or an X.509 certificate), parsed once. */
+export const loadPublicKey = (provider: string, field: string, text: string): KeyObject =>
+  loadKey('public', provider, field, text);
 
 export type RsaAlgorithm = 'RSA-SHA256' | 'RSA-SHA1';
 

@@ -120,6 +120,12 @@ export const findTemplate = <T extends { usageType: string; locale?: string }>(
   return undefined;
 };
 
+/**
+ * The template for a usage type (Generic as the fallback). Every list the connectors pass here
+ * went through `templatesGuard`, which requires Generic, so this always finds one and the SMS
+ * connectors never raise TemplateNotFound; the check stays for a list without that guarantee.
+ * (Mailgun, whose deliveries need no Generic, raises it from its own lookup.)
+ */
 export const requireTemplate = <T extends { usageType: string; locale?: string }>(
   provider: string,
   templates: readonly T[],

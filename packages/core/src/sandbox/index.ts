@@ -1,5 +1,6 @@
 // Dev-only helpers for the sandbox demo: a fake provider on 127.0.0.1 and the types a connector's
-// `src/sandbox.ts` exports. Never bundled into a published connector.
+// `sandbox/index.ts` exports. That folder sits beside the connector's `src/`, outside the package's
+// `files`; neither it nor this module is ever bundled into a published connector.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -36,9 +37,12 @@ export type Observation = {
   reason?: string;
 };
 
+/** How a fake reports what it saw; `verdicts` wraps it for the usual refuse-or-accept rules. */
+export type Observe = (observation: Observation) => void;
+
 export type FakeHandler = (
   request: RecordedRequest,
-  observe: (observation: Observation) => void,
+  observe: Observe,
 ) => FakeReply | Promise<FakeReply>;
 
 export type FakeServer = {
@@ -80,6 +84,38 @@ export const emptyReply = (status: number): ReasonedReply => ({
   reason: `answered ${status} with an empty body`,
   status,
   body: '',
+});
+
+/** The three ways a fake answers one request, each recorded as an observation under `summary`. */
+export type Verdicts = {
+  /** One of the provider's rules turns the request down: records why, answers with `reply`. */
+  refuse<Reply extends FakeReply>(reason: string, reply: Reply): Reply;
+  /** The provider takes the request; `note` is shown beside it (something worth knowing even so). */
+  accept<Reply extends FakeReply>(reply: Reply, note?: string): Reply;
+  /** Whatever stands in front of the provider answers instead (see `intermediaryReplies`). */
+  intercept(reply: ReasonedReply): FakeReply;
+};
+
+/**
+ * Binds a fake's `observe` to the summary of one request, so each rule reads as the provider's
+ * rule, `return refuse('no sender (21603)', twilioError(400, 21603, ...))`, and nothing is
+ * answered without being recorded.
+ */
+export const verdicts = (observe: Observe, summary: string): Verdicts => ({
+  refuse: (reason, reply) => {
+    observe({ summary, accepted: false, reason });
+    return reply;
+  },
+  accept: (reply, note) => {
+    observe(
+      note === undefined ? { summary, accepted: true } : { summary, accepted: true, reason: note },
+    );
+    return reply;
+  },
+  intercept: ({ reason, ...reply }) => {
+    observe({ summary, accepted: false, reason });
+    return reply;
+  },
 });
 
 /** Starts an HTTP server on 127.0.0.1 with a random port. */
@@ -164,7 +200,7 @@ export type SandboxScenario = {
   expect: 'success' | `${ConnectorErrorCodes}`;
 };
 
-/** What each connector's `src/sandbox.ts` default-exports. */
+/** What each connector's `sandbox/index.ts` default-exports. */
 export type Sandbox = {
   /** The fake provider; one per demo run. */
   start(): Promise<FakeServer>;

@@ -14,9 +14,15 @@ import {
 import type nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
+import { secretsOf } from '../client.js';
 import { findSecrets } from './secrets.js';
 import { startSilentServer } from './servers.js';
 
+export {
+  describeIntermediaryReplies,
+  type IntermediaryCase,
+  type IntermediaryOptions,
+} from './intermediaries.js';
 export { errorTexts, findSecrets, secretVariants } from './secrets.js';
 export { runSandboxScenario, startSilentServer } from './servers.js';
 
@@ -49,8 +55,11 @@ export type ConformanceOptions<T extends AllConnector> = {
   createConnector: CreateConnector<T>;
   /** A config that succeeds against `intercept`; must accept `timeout` (ms). */
   validConfig: Record<string, unknown>;
-  /** The secret values inside `validConfig`. */
-  secrets: string[];
+  /**
+   * Secret values inside `validConfig` beyond those of the connector's confidential form items,
+   * which are always checked.
+   */
+  secrets?: string[];
   /** Non-secret values that may pair with a secret in a Basic header (account ids, `api`). */
   users?: string[];
   /** A nock interceptor for the provider call `invoke` makes first. */
@@ -85,6 +94,12 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
     options.withEndpoint ??
     ((config: Record<string, unknown>, endpoint: string) => ({ ...config, endpoint }));
 
+  /** The confidential form items' values in `validConfig`, and any secrets named besides. */
+  const secretsOfConnector = (connector: T) => [
+    ...secretsOf(connector.metadata.formItems ?? [], options.validConfig),
+    ...(options.secrets ?? []),
+  ];
+
   const expectFailure = async (
     config: Record<string, unknown>,
     code: `${ConnectorErrorCodes}`,
@@ -97,7 +112,7 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
     expect(error, `the connector answered ${actual}: ${JSON.stringify(data)}`).toMatchObject({
       code,
     });
-    expect(findSecrets(error, options.secrets, options.users)).toEqual([]);
+    expect(findSecrets(error, secretsOfConnector(connector), options.users)).toEqual([]);
     return error as ConnectorError;
   };
 
@@ -252,13 +267,16 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
       const server = await startSilentServer();
       try {
         const config = withEndpoint({ ...options.validConfig, timeout: 300 }, server.url);
-        const started = performance.now();
         const error = await expectFailure(config, 'general');
-        expect(performance.now() - started).toBeLessThan(2000);
         expect(error.data).toMatchObject({ code: 'ETIMEDOUT' });
-        expect((error.data as { message: string }).message).toMatch(
-          /may still have been processed/,
-        );
+        // The configured limit, not the default one, as the message says (no clock check: a busy
+        // machine may run the timer late, and that is no fault of the connector). A connector
+        // that shares one deadline between hosts (SMS Aero) names what was left of it.
+        const { message } = error.data as { message: string };
+        expect(message).toMatch(/within \d+ ms; .*may still have been processed/);
+        const limit = Number(/within (\d+) ms/.exec(message)?.[1]);
+        expect(limit).toBeGreaterThan(0);
+        expect(limit).toBeLessThanOrEqual(300);
       } finally {
         await server.close();
       }
@@ -285,7 +303,7 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
       const connector = await buildConnector(options.createConnector);
       const error = await failureOf(() => invoke(connector, options.validConfig));
       expect(error).toBeInstanceOf(ConnectorError);
-      expect(findSecrets(error, options.secrets, options.users)).toEqual([]);
+      expect(findSecrets(error, secretsOfConnector(connector), options.users)).toEqual([]);
     });
 
     it('runs with the network disabled', async () => {

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 
-import { secretForms } from '../errors.js';
+import { secretForms } from '../redact.js';
 
 /** Every text a secret could hide in once an error is logged, serialised or returned. */
 export const errorTexts = (error: unknown): string[] => {

@@ -24,7 +24,7 @@ export const connectorFolders: string[] = readdirSync(packagesDir)
     (name) =>
       name.startsWith('connector-') &&
       existsSync(path.join(packagesDir, name, 'src', 'index.ts')) &&
-      existsSync(path.join(packagesDir, name, 'src', 'sandbox.ts')),
+      existsSync(path.join(packagesDir, name, 'sandbox', 'index.ts')),
   )
   .sort();
 
@@ -43,7 +43,7 @@ export const loadSubject = async (folder: string): Promise<Subject> => {
       default: CreateConnector<AllConnector>;
     }
   ).default;
-  const sandbox = ((await import(`../../../${folder}/src/sandbox.ts`)) as { default: Sandbox })
+  const sandbox = ((await import(`../../../${folder}/sandbox/index.ts`)) as { default: Sandbox })
     .default;
   const probe = await buildConnector(factory);
   const confidentialKeys = (probe.metadata.formItems ?? [])

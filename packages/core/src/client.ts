@@ -1,0 +1,94 @@
+// What a connector declares once about its provider's API, and the HTTP client core builds from
+// it: the error table and its hints, how error bodies read, and the secrets, which are the values
+// of the form items the Console hides (`isConfidential`), so the list is never written twice.
+import type { ConnectorConfigFormItem } from '@logto/connector-kit';
+
+import { classify, type ErrorTable, type ProviderFailure } from './errors.js';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from './http.js';
+
+/** Hints for some of an error table's codes: a code that is not in the table does not compile. */
+export type HintTable<E extends ErrorTable> = Readonly<Partial<Record<keyof E & string, string>>>;
+
+/**
+ * A provider's message with the sentence that says what to change: `message (hint)`, or the hint
+ * alone when the provider gave no message.
+ */
+export function withHint(message: string, hint: string | undefined): string;
+export function withHint(message: string | undefined, hint: string | undefined): string | undefined;
+export function withHint(message: string | undefined, hint: string | undefined) {
+  return message === undefined ? hint : hint ? `${message} (${hint})` : message;
+}
+
+/** The values of a config's confidential form items: what no error, log or data may show. */
+export const secretsOf = (
+  formItems: readonly ConnectorConfigFormItem[],
+  config: Readonly<Record<string, unknown>>,
+): string[] =>
+  formItems
+    .filter((item) => item.isConfidential)
+    .map((item) => config[item.key])
+    .filter((value): value is string => typeof value === 'string' && value.length > 0);
+
+export type ClientDeclaration<E extends ErrorTable> = Pick<
+  HttpClientOptions,
+  'provider' | 'parseError' | 'parseText' | 'maxResponseBytes'
+> & {
+  /** The connector's form items; the confidential ones hold its secrets. */
+  formItems?: readonly ConnectorConfigFormItem[];
+  /** Provider error codes to Logto codes; a code it leaves out falls back on the HTTP status. */
+  errors?: E;
+  /** A sentence added to the provider's message for some codes of `errors`. */
+  hints?: HintTable<E>;
+  /** For providers whose failures are not keyed by a code alone (Mailgun, by status and text). */
+  classify?: HttpClientOptions['classify'];
+  /** The request timeout when the config sets none (default: core's). */
+  defaultTimeoutMs?: number;
+};
+
+type ClientConfig = { timeout?: number };
+
+/**
+ * Builds `clientFor(config)`, which gives the HTTP client for a parsed config: the same client for
+ * the same config object (core reuses a config while it stays the same), a new one otherwise. A
+ * call that needs its own timeout (SMS Aero's gates share one deadline) passes it.
+ */
+export const declareClient = <E extends ErrorTable = ErrorTable>(
+  declaration: ClientDeclaration<E>,
+) => {
+  const { formItems, errors, hints, defaultTimeoutMs, parseError, ...options } = declaration;
+  const hinted = <F extends ProviderFailure | undefined>(failure: F): F => {
+    // Own entries only: a code such as "constructor" is no hint.
+    const hint =
+      failure?.code !== undefined && hints && Object.hasOwn(hints, failure.code)
+        ? hints[failure.code as keyof E & string]
+        : undefined;
+    return hint ? { ...failure, message: withHint(failure?.message, hint) } : failure;
+  };
+  const classifyFailure =
+    declaration.classify ??
+    (errors ? (failure: ProviderFailure) => classify(errors, failure) : undefined);
+  const clients = new WeakMap<object, HttpClient>();
+
+  const build = (config: ClientConfig, timeoutMs: number | undefined): HttpClient => {
+    const client = createHttpClient({
+      ...options,
+      ...(parseError
+        ? { parseError: (body, status, headers) => hinted(parseError(body, status, headers)) }
+        : {}),
+      ...(classifyFailure ? { classify: classifyFailure } : {}),
+      timeoutMs: timeoutMs ?? config.timeout ?? defaultTimeoutMs,
+      secrets: secretsOf(formItems ?? [], config),
+    });
+    return { request: client.request, fail: (failure) => client.fail(hinted(failure)) };
+  };
+
+  return <C extends ClientConfig>(config: C, timeoutMs?: number): HttpClient => {
+    if (timeoutMs !== undefined) return build(config, timeoutMs);
+    let client = clients.get(config);
+    if (!client) {
+      client = build(config, undefined);
+      clients.set(config, client);
+    }
+    return client;
+  };
+};
