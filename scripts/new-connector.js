@@ -88,7 +88,8 @@ const files = {
     null,
     2,
   )}\n`,
-  'tsconfig.json': '{ "extends": "../../tsconfig.base.json", "include": ["src", "*.config.ts"] }\n',
+  'tsconfig.json':
+    '{ "extends": "../../tsconfig.base.json", "include": ["src", "sandbox", "*.config.ts"] }\n',
   'tsup.config.ts': "export { default } from '../../scripts/tsup.base.ts';\n",
   'vitest.config.ts': "export { default } from '../../scripts/vitest.base.ts';\n",
   'logo.svg': `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64" role="img" aria-label="${title}">
@@ -126,13 +127,15 @@ Sends Logto verification ${kind === 'sms' ? 'codes by SMS' : 'emails'} through $
 Fill in the form and press **Test** in the Logto Console.
 `,
   'src/metadata.ts': `import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { defaultSmsTemplates, endpointFormItem, timeoutFormItem } from '@switchboard/core';
+import {
+  defaultSmsTemplates,
+  endpointFormItem,
+  templatesFormItem,
+  timeoutFormItem,
+} from '@switchboard/core';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = '${provider}';
-
-// ${todo('the provider’s API host')}
-export const defaultEndpoint = 'https://api.${provider}.example';
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'switchboard-${provider}',
@@ -155,13 +158,7 @@ export const defaultMetadata: ConnectorMetadata = {
     },
     endpointFormItem('https://proxy.example.com', 'Optional base URL of a proxy. https only.'),
     timeoutFormItem('${title}'),
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: ConnectorConfigFormItemType.Json,
-      required: true,
-      defaultValue: defaultSmsTemplates,
-    },
+    templatesFormItem(defaultSmsTemplates, { example: 'fr' }),
   ],
 };
 `,
@@ -182,7 +179,8 @@ export type ${type} = z.infer<typeof ${guard}>;
 
 /** ${title} error codes mapped to Logto codes; unlisted codes fall back on the HTTP status. */
 // ${todo('the provider’s documented error codes')}
-export const ${camel}Errors: ErrorTable = {};
+// Hints, when a code has a usual cause: \`HintTable<typeof ${camel}Errors>\`, passed to declareClient.
+export const ${camel}Errors = {} satisfies ErrorTable;
 `,
   'src/api.ts': `import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { connectorError${kind === 'sms' ? ', type Phone' : ''} } from '@switchboard/core';
@@ -190,8 +188,11 @@ import { connectorError${kind === 'sms' ? ', type Phone' : ''} } from '@switchbo
 import type { ${type} } from './config.js';
 import { PROVIDER } from './metadata.js';
 
+// ${todo('the provider’s API host')}
+export const defaultEndpoint = 'https://api.${provider}.example';
+
 /**
- * ${todo('build the request and call the provider through createHttpClient (see connector-twilio-sms/src/api.ts)')}
+ * ${todo('declare the client once with declareClient({ provider, formItems, errors, hints, parseError }) and call it here: clientFor(config).request(…) (see connector-twilio-sms/src/api.ts)')}
  */
 export const send = async (
   _config: ${type},
@@ -260,14 +261,13 @@ import { describeConformance } from '@switchboard/core/testing';
 import nock from 'nock';
 
 import { validConfig } from './__fixtures__/configs.js';
+import { defaultEndpoint } from './api.js';
 import createConnector from './index.js';
-import { defaultEndpoint } from './metadata.js';
 
 describeConformance({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   createConnector,
   validConfig,
-  secrets: [validConfig.apiKey],
   recipient: '${recipient}',
   // ${todo('intercept the provider call send() makes')}
   intercept: () => nock(defaultEndpoint).post(/.*/),
@@ -297,4 +297,5 @@ Next:
                                     "implement send() in src/api.ts" until you write it
   grep -rn "TODO(${folder})" packages/${folder}
                                     everything left to write
-Then add src/sandbox.ts (a fake of the provider for pnpm start) and see CONTRIBUTING.md.`);
+Then add sandbox/index.ts (a fake of the provider for pnpm start, outside src/ so it never ships)
+and see CONTRIBUTING.md.`);

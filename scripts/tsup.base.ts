@@ -1,9 +1,11 @@
 // Shared tsup settings for every connector package. Logto imports `lib/index.js` by path and
 // installs nothing for a package added with `logto connector add`, so everything except what a
-// Logto server already ships (connector-kit, got, zod, snakecase-keys) is bundled, core included.
+// Logto server already ships and a connector imports (connector-kit, got, zod) is bundled, core
+// included. Logto ships snakecase-keys too, but no connector needs it: every request is built
+// with the provider's own parameter names, so there is nothing to convert.
 import { defineConfig } from 'tsup';
 
-export const logtoProvided = ['@logto/connector-kit', 'got', 'zod', 'snakecase-keys'];
+export const logtoProvided = ['@logto/connector-kit', 'got', 'zod'];
 
 export default defineConfig({
   entry: { index: 'src/index.ts' },
