@@ -3,7 +3,36 @@
 // Logto server already ships and a connector imports (connector-kit, got, zod) is bundled, core
 // included. Logto ships snakecase-keys too, but no connector needs it: every request is built
 // with the provider's own parameter names, so there is nothing to convert.
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * libphonenumber-js builds a RegExp from its metadata's pattern text on every check
+ * (helpers/matchesEntirely.js), several per number, some of them kilobytes long: the same
+ * function, keeping each compiled pattern.
+ */
+const phonePatternCache: Plugin = {
+  name: 'phone-pattern-cache',
+  setup(build) {
+    build.onLoad(
+      { filter: /libphonenumber-js[\\/]es6[\\/]helpers[\\/]matchesEntirely\.js$/ },
+      () => ({
+        loader: 'js',
+        contents: `const compiled = new Map();
+export default function matchesEntirely(text, regularExpressionText) {
+  let pattern = compiled.get(regularExpressionText);
+  if (!pattern) {
+    pattern = new RegExp('^(?:' + regularExpressionText + ')$');
+    compiled.set(regularExpressionText, pattern);
+  }
+  return pattern.test(text || '');
+}
+`,
+      }),
+    );
+  },
+};
 
 export const logtoProvided = ['@logto/connector-kit', 'got', 'zod'];
 
@@ -27,6 +56,7 @@ export default defineConfig({
     options.minifySyntax = true;
     options.charset = 'ascii';
   },
+  esbuildPlugins: [phonePatternCache],
   external: logtoProvided,
   noExternal: [/^@switchboard\//, 'libphonenumber-js'],
 });

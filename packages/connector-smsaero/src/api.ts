@@ -156,7 +156,11 @@ const callGates = async (
   for (const gate of gates) {
     const remaining = Math.floor(deadline - performance.now());
     if (errors.length > 0 && remaining < minimumGateTimeMs) break;
-    const client = clientFor(config, Math.max(remaining, minimumGateTimeMs));
+    // The first gate has the whole timeout: the config's own client, built once per config.
+    const client =
+      errors.length === 0
+        ? clientFor(config)
+        : clientFor(config, Math.max(remaining, minimumGateTimeMs));
     let response: { status: number; body: Envelope };
     try {
       response = await client.request({
