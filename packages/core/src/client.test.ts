@@ -14,6 +14,7 @@ import { z } from 'zod';
 
 import { declareClient, secretsOf, withHint } from './client.js';
 import { definedFields } from './objects.js';
+import { failureOf } from './testing/index.js';
 
 const formItems: ConnectorConfigFormItem[] = [
   { key: 'accountId', label: 'Account', type: ConnectorConfigFormItemType.Text, required: true },
@@ -36,13 +37,9 @@ const formItems: ConnectorConfigFormItem[] = [
 const config = { accountId: 'AC-public-1', token: 'tok-9f8e7d6c5b4a', timeout: 2000 };
 
 const rejectionOf = async (promise: Promise<unknown>): Promise<ConnectorError> => {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error('expected the call to fail');
+  const error = await failureOf(async () => promise);
+  expect(error).toBeInstanceOf(ConnectorError);
+  return error as ConnectorError;
 };
 
 describe('withHint', () => {
