@@ -214,6 +214,23 @@ const authInfoFields = [
   'sign_type',
 ];
 
+/**
+ * A login the way the Alipay app does it: open the alipay:// descriptor, consent, and hand the
+ * auth code it returns to getUserInfo.
+ */
+const viaAlipayApp =
+  (state: string) => async (connector: SandboxConnector, config: Record<string, unknown>) => {
+    const uri = await connector.getAuthorizationUri!(
+      { ...authorizationRequest, state },
+      async () => {},
+    );
+    const query = new URL(uri).searchParams;
+    const consent = (await (
+      await fetch(`${String(config.endpoint)}/app/authorize?${query}`)
+    ).json()) as { auth_code?: string };
+    return connector.getUserInfo!({ auth_code: consent.auth_code }, async () => ({}));
+  };
+
 export default defineSandbox({
   start: () => {
     const codes = new Set<string>();
@@ -394,17 +411,7 @@ export default defineSandbox({
   scenarios: [
     {
       name: 'login: alipay:// descriptor, the Alipay app, token, profile (verified answers)',
-      run: async (connector, config) => {
-        const uri = await connector.getAuthorizationUri!(
-          { ...authorizationRequest, state: 'demo-state-1' },
-          async () => {},
-        );
-        const query = new URL(uri).searchParams;
-        const consent = (await (
-          await fetch(`${String(config.endpoint)}/app/authorize?${query}`)
-        ).json()) as { auth_code?: string };
-        return connector.getUserInfo!({ auth_code: consent.auth_code }, async () => ({}));
-      },
+      run: viaAlipayApp('demo-state-1'),
       expect: 'success',
     },
     {
@@ -436,17 +443,7 @@ export default defineSandbox({
     {
       name: 'login in certificate mode after Alipay renewed its certificate (downloaded, checked against the root)',
       config: (baseUrl) => ({ ...certificateConfig, endpoint: `${baseUrl}${rotatedPrefix}` }),
-      run: async (connector, config) => {
-        const uri = await connector.getAuthorizationUri!(
-          { ...authorizationRequest, state: 'demo-state-3' },
-          async () => {},
-        );
-        const query = new URL(uri).searchParams;
-        const consent = (await (
-          await fetch(`${String(config.endpoint)}/app/authorize?${query}`)
-        ).json()) as { auth_code?: string };
-        return connector.getUserInfo!({ auth_code: consent.auth_code }, async () => ({}));
-      },
+      run: viaAlipayApp('demo-state-3'),
       expect: 'success',
     },
     {

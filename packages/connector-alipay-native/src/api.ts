@@ -1,12 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   connectorError,
   createRedactor,
   declareClient,
   definedFields,
-  type ErrorData,
   lazyGuard,
   type Redactor,
   withHint,
@@ -125,27 +124,18 @@ const sign = (
 
 /**
  * Request: posts the signed parameters, the common ones in the query as Alipay's SDKs do. The
- * client hides the config's secrets; `redact` also hides the call's own (auth code, access token).
+ * client hides the config's secrets; `redact` hides the call's own too (auth code, access token).
  */
-const request = async (
-  config: AlipayNativeConfig,
-  signed: Record<string, string>,
-  redact: Redactor,
-) => {
+const request = (config: AlipayNativeConfig, signed: Record<string, string>, redact: Redactor) => {
   const entries = Object.entries(signed);
   const form = Object.fromEntries(entries.filter(([name]) => !queryParameters.has(name)));
-  try {
-    return await clientFor(config).request({
-      url: gatewayUrl(config),
-      searchParams: Object.fromEntries(entries.filter(([name]) => queryParameters.has(name))),
-      ...(Object.keys(form).length > 0 ? { form } : {}),
-      guard: bodyGuard,
-    });
-  } catch (error: unknown) {
-    throw error instanceof ConnectorError
-      ? connectorError(error.code, error.data as ErrorData, redact)
-      : error;
-  }
+  return clientFor(config).request({
+    url: gatewayUrl(config),
+    searchParams: Object.fromEntries(entries.filter(([name]) => queryParameters.has(name))),
+    ...(Object.keys(form).length > 0 ? { form } : {}),
+    guard: bodyGuard,
+    redact,
+  });
 };
 
 /** Cuts the method's node (or `error_response`) from the answer, as the text Alipay signed. */
@@ -295,7 +285,7 @@ const classifyFailure = (method: string, node: Exchange['node'], redact: Redacto
     {
       provider: PROVIDER,
       code,
-      message: withHint(message, alipayHintFor(node.sub_code)) ?? message,
+      message: withHint(message, alipayHintFor(node.sub_code)),
       details: {
         method,
         ...definedFields({ msg: node.msg, sub_code: node.sub_code, sub_msg: node.sub_msg }),

@@ -1,5 +1,5 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import type { ErrorTable, HintTable } from '@switchboard/core';
+import { entryOf, type ErrorTable, type HintTable } from '@switchboard/core';
 
 import { methods } from './metadata.js';
 
@@ -49,10 +49,6 @@ export const alipayHints: HintTable<typeof alipaySubCodeErrors> = {
   'isv.invalid-timestamp': 'check the server clock',
   'aop.invalid-timestamp': 'check the server clock',
 };
-
-/** The entry for `key`, own properties only (a code such as "constructor" finds nothing). */
-const entryOf = <V>(table: Readonly<Record<string, V>>, key: string | undefined) =>
-  key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 
 /** The hint for an Alipay sub code, if there is one. */
 export const alipayHintFor = (subCode: string | undefined) => entryOf(alipayHints, subCode);

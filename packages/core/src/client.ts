@@ -3,7 +3,7 @@
 // of the form items the Console hides (`isConfidential`), so the list is never written twice.
 import type { ConnectorConfigFormItem } from '@logto/connector-kit';
 
-import { classify, type ErrorTable, type ProviderFailure } from './errors.js';
+import { classify, entryOf, type ErrorTable, type ProviderFailure } from './errors.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http.js';
 
 /** Hints for some of an error table's codes: a code that is not in the table does not compile. */
@@ -57,11 +57,7 @@ export const declareClient = <E extends ErrorTable = ErrorTable>(
 ) => {
   const { formItems, errors, hints, defaultTimeoutMs, parseError, ...options } = declaration;
   const hinted = <F extends ProviderFailure | undefined>(failure: F): F => {
-    // Own entries only: a code such as "constructor" is no hint.
-    const hint =
-      failure?.code !== undefined && hints && Object.hasOwn(hints, failure.code)
-        ? hints[failure.code as keyof E & string]
-        : undefined;
+    const hint = hints && entryOf<string | undefined>(hints, failure?.code);
     return hint ? { ...failure, message: withHint(failure?.message, hint) } : failure;
   };
   const classifyFailure =

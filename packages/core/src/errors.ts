@@ -40,10 +40,12 @@ export const classifyStatus = (status: number | undefined): ConnectorErrorCodes 
   return ConnectorErrorCodes.General;
 };
 
+/** A table's entry for `key`, own entries only: a code such as "constructor" finds nothing. */
+export const entryOf = <V>(table: Readonly<Record<string, V>>, key: string | undefined) =>
+  key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+
 export const classify = (table: ErrorTable, failure: ProviderFailure): ConnectorErrorCodes =>
-  (failure.code !== undefined && Object.hasOwn(table, failure.code)
-    ? table[failure.code]
-    : undefined) ?? classifyStatus(failure.status);
+  entryOf(table, failure.code) ?? classifyStatus(failure.status);
 
 const maxMessageLength = 500;
 

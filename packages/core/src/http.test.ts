@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { createHttpClient, failureKindOf, type HttpClientOptions, retryAfterOf } from './http.js';
+import { createRedactor } from './redact.js';
 
 const provider = 'acme';
 
@@ -635,6 +636,26 @@ describe('createHttpClient, secrets', () => {
       }),
     );
     expect(error.data).toMatchObject({ message: 'bad token Bearer [redacted]' });
+  });
+
+  it('hides what only the call knows with its own redactor, and the client’s secrets too', async () => {
+    const authCode = 'auth-code-7a6b5c4d3e2f';
+    const server = await startServer((_request, response) =>
+      json(response, 400, { message: `code ${authCode} refused for key-SECRET-0123` }),
+    );
+    const error = await failureOf(
+      client({
+        secrets: ['key-SECRET-0123'],
+        parseError: (body) => body as { message: string },
+      }).request({
+        url: server.url,
+        form: { auth_code: authCode },
+        guard: messageGuard,
+        redact: createRedactor([authCode]),
+      }),
+    );
+    expect(error.data).toMatchObject({ message: 'code [redacted] refused for [redacted]' });
+    expectClean(error);
   });
 
   it('keeps secrets in the URL and headers out of a network error', async () => {

@@ -160,6 +160,11 @@ export type RequestOptions<T> = {
   searchParams?: Record<string, string> | URLSearchParams;
   /** Guard for a successful (2xx) JSON body. */
   guard: ZodType<T, ZodTypeDef, unknown>;
+  /**
+   * Hides what only this call knows (an auth code, a token) from its errors, on top of the
+   * client's secrets.
+   */
+  redact?: Redactor;
 };
 
 export type HttpResponse<T> = {
@@ -327,11 +332,13 @@ export const createHttpClient = (options: HttpClientOptions): HttpClient => {
   const request = async <T>(request: RequestOptions<T>): Promise<HttpResponse<T>> => {
     const route = routeOf(request.url);
     // Worked out only if an error needs them.
-    const redact = createRedactor(() => [
+    const own = createRedactor(() => [
       ...(options.secrets ?? []),
       ...headerSecrets(request.headers),
       ...(route.credentials ?? []),
     ]);
+    const extra = request.redact;
+    const redact: Redactor = extra ? (text) => own(extra(text)) : own;
     let tooLarge = false;
     let tunnelTimer: NodeJS.Timeout | undefined;
     let tunnelTimedOut = false;
