@@ -163,6 +163,8 @@ export const defaultMetadata: ConnectorMetadata = {
       label: 'WhatsApp templates',
       type: ConnectorConfigFormItemType.Json,
       required: false,
+      // The Console cannot save a Json field without a default; [] is "no WhatsApp".
+      defaultValue: [],
       placeholder:
         '[{ "usageType": "Generic", "contentSid": "HX0123456789abcdef0123456789abcdef" }]',
       description:
