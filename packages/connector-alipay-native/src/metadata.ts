@@ -83,12 +83,13 @@ export const defaultMetadata: ConnectorMetadata = {
     {
       key: 'privateKey',
       label: 'App private key',
-      type: ConnectorConfigFormItemType.MultilineText,
+      // Single-line: the Console masks only a single-line confidential Text, never a multi-line one.
+      type: ConnectorConfigFormItemType.Text,
       required: true,
       isConfidential: true,
-      placeholder: '-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----',
+      placeholder: '-----BEGIN PRIVATE KEY----- MIIEv… -----END PRIVATE KEY-----',
       description:
-        'The RSA private key of your app: PEM with its BEGIN/END lines, or the bare base64 text Alipay’s key tool prints.',
+        'The RSA private key of your app: paste the PEM (its line breaks may go) or the bare base64 text Alipay’s key tool prints.',
     },
     {
       key: 'signType',
