@@ -142,7 +142,7 @@ export const defaultMetadata: ConnectorMetadata = {
   // ${todo('equal to the official Logto connector’s target, if one exists')}
   target: '${provider}',
   platform: null,
-  name: { en: '${title} (Switchboard)' },
+  name: { en: 'Switchboard ${title}' },
   logo: './logo.svg',
   logoDark: null,
   description: { en: 'Send verification ${kind === 'sms' ? 'codes by SMS' : 'emails'} through ${title}.' },
