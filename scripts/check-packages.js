@@ -23,7 +23,9 @@ import { createLogtoInstance, findLogtoCli } from './check-packages/logto-instan
 import { checkMetadataFiles } from './check-packages/metadata-files.js';
 import { checkMetadataGuard, checkMetadataIds } from './check-packages/metadata.js';
 import { checkName, checkNonConnectorFolders, discoverConnectors } from './check-packages/name.js';
+import { checkCardNames } from './check-packages/card-names.js';
 import { addAll, checkAdded, packAll } from './check-packages/pack.js';
+import { checkReadme } from './check-packages/readme.js';
 import { Report, printLogtoInstance, printReports, printSummary } from './check-packages/report.js';
 import { checkSource, discoverFolders } from './check-packages/source.js';
 import { checkTarball } from './check-packages/tarball.js';
@@ -72,6 +74,7 @@ const checkAddedPackage = async (
     report.fail('load', 'not loaded: Logto does not discover it (see name)');
   }
 
+  await checkReadme(report, addedDirectory);
   await checkImports(report, addedDirectory, repoRoot);
 };
 
@@ -117,6 +120,7 @@ const main = async () => {
       ),
     );
     checkMetadataIds(reports, loadedById);
+    checkCardNames(reports, loadedById);
 
     printReports(reports, repoRoot);
   } finally {
