@@ -4,7 +4,8 @@
 // throw-away Logto instance under os.tmpdir() with the real `logto connector add` from the published
 // @logto/cli (it installs nothing, so only Logto core's own dependencies resolve), discover it with
 // the CLI's getConnectorPackagesFromDirectory and load it with its loadConnectorFactories, then check
-// what a Logto server checks later (metadata guard, form defaults, ids) and scan the built code for
+// what a Logto server and its Console do later (metadata guard, the create form, ids, card
+// names, the README guide, secret fields) and scan the built code for
 // imports that a Logto server cannot resolve. Prints PASS/FAIL per check; exits 1 on any FAIL.
 // Each check lives in scripts/check-packages/<what it checks>.js; this file runs them in order.
 //
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { checkAscii } from './check-packages/ascii.js';
-import { checkFormDefaults } from './check-packages/form-defaults.js';
+import { checkConsoleForm, checkSecretFields } from './check-packages/console-form.js';
 import { checkImports } from './check-packages/imports.js';
 import { checkKitRange } from './check-packages/kit-range.js';
 import { checkLoad, loadInWorker } from './check-packages/load.js';
@@ -22,7 +23,9 @@ import { createLogtoInstance, findLogtoCli } from './check-packages/logto-instan
 import { checkMetadataFiles } from './check-packages/metadata-files.js';
 import { checkMetadataGuard, checkMetadataIds } from './check-packages/metadata.js';
 import { checkName, checkNonConnectorFolders, discoverConnectors } from './check-packages/name.js';
+import { checkCardNames } from './check-packages/card-names.js';
 import { addAll, checkAdded, packAll } from './check-packages/pack.js';
+import { checkReadme } from './check-packages/readme.js';
 import { Report, printLogtoInstance, printReports, printSummary } from './check-packages/report.js';
 import { checkSource, discoverFolders } from './check-packages/source.js';
 import { checkTarball } from './check-packages/tarball.js';
@@ -60,7 +63,8 @@ const checkAddedPackage = async (
     if (checkLoad(report, loaded, cli)) {
       checkMetadataGuard(report, loaded);
       checkMetadataFiles(report, loaded, addedDirectory);
-      checkFormDefaults(report, loaded);
+      checkConsoleForm(report, loaded);
+      checkSecretFields(report, loaded);
     }
     if (loaded.raw) {
       report.metadataId = loaded.raw.id;
@@ -70,6 +74,7 @@ const checkAddedPackage = async (
     report.fail('load', 'not loaded: Logto does not discover it (see name)');
   }
 
+  await checkReadme(report, addedDirectory);
   await checkImports(report, addedDirectory, repoRoot);
 };
 
@@ -115,6 +120,7 @@ const main = async () => {
       ),
     );
     checkMetadataIds(reports, loadedById);
+    checkCardNames(reports, loadedById);
 
     printReports(reports, repoRoot);
   } finally {

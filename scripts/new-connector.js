@@ -99,7 +99,7 @@ const files = {
 `,
   'README.md': `# ${title} connector (Switchboard)
 
-<!-- ${todo('write this page for Logto administrators: it renders inside the Logto Console.')} -->
+<!-- ${todo('write this page for Logto administrators: it renders inside the Logto Console, beside the form (absolute links only, code lines of at most 72 characters).')} -->
 
 Sends Logto verification ${kind === 'sms' ? 'codes by SMS' : 'emails'} through ${title}.
 
@@ -142,7 +142,7 @@ export const defaultMetadata: ConnectorMetadata = {
   // ${todo('equal to the official Logto connector’s target, if one exists')}
   target: '${provider}',
   platform: null,
-  name: { en: '${title} (Switchboard)' },
+  name: { en: 'Switchboard ${title}' },
   logo: './logo.svg',
   logoDark: null,
   description: { en: 'Send verification ${kind === 'sms' ? 'codes by SMS' : 'emails'} through ${title}.' },

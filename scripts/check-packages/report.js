@@ -60,7 +60,10 @@ const order = [
   'load',
   'metadata',
   'metadata files',
-  'form defaults',
+  'console form',
+  'secret fields',
+  'readme',
+  'card name',
   'metadata id',
   'imports',
 ];

@@ -211,12 +211,18 @@ describe('getUserInfo', () => {
     ).toBe(true);
   });
 
-  it('accepts the private key as bare base64 and as PEM with literal \\n', async () => {
+  it('accepts the private key as bare base64, as PEM with literal \\n and as PEM pasted into a single-line field', async () => {
     const bare = appPrivateKey
       .split('\n')
       .filter((line) => !line.startsWith('-----'))
       .join('');
-    for (const privateKey of [bare, appPrivateKey.replaceAll('\n', '\\n')]) {
+    for (const privateKey of [
+      bare,
+      appPrivateKey.replaceAll('\n', '\\n'),
+      // A browser's single-line input drops the line breaks of a pasted PEM.
+      appPrivateKey.replaceAll('\n', ''),
+      appPrivateKey.trim().replaceAll('\n', ' '),
+    ]) {
       const tokenCall = interceptMethod(token, tokenBody);
       interceptMethod(userInfo, userBody);
       await expect(login({ ...validConfig, privateKey })).resolves.toMatchObject({
@@ -757,10 +763,10 @@ describe('secrets', () => {
     }
   });
 
-  it('marks the private key confidential in the form', async () => {
+  it('asks for the private key in a single-line confidential field, the only kind the Console masks', async () => {
     const connector = await buildConnector(createConnector);
     const item = connector.metadata.formItems?.find((formItem) => formItem.key === 'privateKey');
-    expect(item).toMatchObject({ isConfidential: true, required: true });
+    expect(item).toMatchObject({ type: 'Text', isConfidential: true, required: true });
     expect(connector.metadata).toMatchObject({
       id: 'switchboard-alipay-native',
       target: 'alipay',

@@ -82,7 +82,11 @@ export const twilioSmsConfigGuard = lazyGuard(() =>
       templates: templatesGuard(smsTemplateGuard),
       ...destinationFields,
       whatsAppCountries: whatsAppCountriesGuard,
-      whatsAppTemplates: templatesGuard(whatsAppTemplateGuard).optional(),
+      // [] is the Console's default: no WhatsApp templates, like an absent field.
+      whatsAppTemplates: z.preprocess(
+        (value) => (Array.isArray(value) && value.length === 0 ? undefined : value),
+        templatesGuard(whatsAppTemplateGuard).optional(),
+      ),
       whatsAppFrom: optionalText.refine(
         (value) => value === undefined || whatsAppSender.test(value),
         { message: 'whatsAppFrom must be a WhatsApp sender such as whatsapp:+14155550123' },

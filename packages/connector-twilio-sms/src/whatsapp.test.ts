@@ -178,6 +178,11 @@ describe('WhatsApp config', () => {
       /whatsAppTemplates: whatsAppCountries is set: add whatsAppTemplates with at least a Generic entry/,
     ],
     [
+      'whatsAppCountries with the Console’s default, an empty template list',
+      { ...validConfig, whatsAppCountries: ['BR'], whatsAppTemplates: [] },
+      /whatsAppTemplates: whatsAppCountries is set: add whatsAppTemplates with at least a Generic entry/,
+    ],
+    [
       'whatsAppTemplates without Generic',
       { ...whatsAppConfig, whatsAppTemplates: [{ usageType: 'SignIn', contentSid }] },
       /whatsAppTemplates: a template with usageType "Generic" is required/,
@@ -216,6 +221,15 @@ describe('WhatsApp config', () => {
     const error = await failureOf(() => send(config, brazilianMobile));
     expect(error).toMatchObject({ code: 'invalid_config', data: { provider: 'twilio' } });
     expect(messageOf(error)).toMatch(message);
+  });
+
+  it('sends SMS with the Console form’s defaults: no WhatsApp countries and an empty template list', async () => {
+    // The Console shows whatsAppTemplates at its default [] and submits it as it is.
+    const config = { ...validConfig, whatsAppCountries: '', whatsAppTemplates: [] };
+    const body = await sent(config, brazilianMobile);
+    expect(body).toMatchObject({ To: '+5511987654321' });
+    expect(body?.Body).toMatch(/^Your sign-in verification code is 123456\./);
+    expect(body).not.toHaveProperty('ContentSid');
   });
 
   it('leaves a config without whatsAppCountries on SMS, templates or not', async () => {

@@ -127,6 +127,12 @@ describe('loadPrivateKey', () => {
     ['bare base64 PKCS#1 DER', pkcs1Der],
     ['bare base64 split over lines', pkcs8Der.replace(/(.{64})/g, '$1\n')],
     ['PEM with surrounding blank lines', `\n\n  ${pkcs8Pem}\n\n`],
+    // What a single-line input (the Console's masked field) keeps of a pasted PEM.
+    ['PEM PKCS#8 on one line, breaks removed', pkcs8Pem.replaceAll('\n', '')],
+    ['PEM PKCS#8 on one line, breaks turned into spaces', pkcs8Pem.replaceAll('\n', ' ')],
+    ['PEM PKCS#1 on one line, breaks removed', pkcs1Pem.replaceAll('\n', '')],
+    ['PEM PKCS#1 on one line, breaks turned into spaces', pkcs1Pem.replaceAll('\n', ' ')],
+    ['PEM with CRLF line breaks', pkcs8Pem.replaceAll('\n', '\r\n')],
   ])('reads %s', (_case, text) => {
     const key = loadPrivateKey('acme', 'privateKey', text);
     expect(key.type).toBe('private');

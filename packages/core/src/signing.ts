@@ -38,9 +38,19 @@ const remember = (cacheKey: string, key: KeyObject) => {
   return key;
 };
 
-/** Accepts PEM, PEM pasted with literal `\n`, or the bare base64 body that key tools print. */
-const normalizeKeyText = (text: string) =>
-  text.trim().replaceAll('\\r', '').replaceAll('\\n', '\n');
+/** One PEM block whose line breaks may be gone (a single-line input drops them) or be spaces. */
+const flatPem = /^-----BEGIN ([A-Z0-9 ]+)-----\s*([A-Za-z0-9+/=\s]+?)\s*-----END \1-----$/;
+
+/** Accepts PEM, PEM pasted with literal `\n` or on one line, or the bare base64 that key tools print. */
+const normalizeKeyText = (text: string) => {
+  const pem = text.trim().replaceAll('\\r', '').replaceAll('\\n', '\n');
+  const block = flatPem.exec(pem);
+  if (!block) return pem;
+  // Rebuilt with the 64-character lines PEM requires; a PEM that already has them is unchanged.
+  const [, label, body] = block;
+  const lines = (body ?? '').replace(/\s+/g, '').match(/.{1,64}/g) ?? [];
+  return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
+};
 
 const bareBase64 = (text: string) => {
   const compact = text.replace(/\s+/g, '');
