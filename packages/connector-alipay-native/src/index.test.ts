@@ -855,6 +855,18 @@ describe('secrets', () => {
   });
 });
 
+describe('the Console description', () => {
+  it('says first that answers are unverified without the Alipay public key or certificate mode', async () => {
+    const connector = await buildConnector(createConnector);
+    const { description } = connector.metadata;
+    expect(description.en).toMatch(
+      /^Important: set the Alipay public key or use certificate mode, or Alipay’s answers are not verified\. /,
+    );
+    expect(description['zh-CN']).toMatch(/^重要：请配置支付宝公钥或使用证书模式，否则支付宝的响应不会被验签。/);
+    expect(Object.keys(description).sort()).toEqual(Object.keys(connector.metadata.name).sort());
+  });
+});
+
 describe('config', () => {
   it('accepts the official connector’s config unchanged', async () => {
     const connector = await buildConnector(createConnector);
