@@ -584,9 +584,11 @@ describe("XML answers beyond the reader's bounds (names of 64 characters, 64 fie
     // The shape that held the event loop for seconds: a pattern was rebuilt from the root name
     // before every child element.
     const root = `R${'r'.repeat(11_999)}`;
-    const child = '<Code>OK</Code>';
-    const count = Math.floor((1_000_000 - 2 * root.length) / child.length);
-    capture(china, xmlReply(`<${root}>${child.repeat(count)}</${root}>`));
+    let children = '<Code>OK</Code>';
+    for (let index = 0; children.length < 1_000_000 - 2 * root.length - 20; index++) {
+      children += `<F${index}>x</F${index}>`;
+    }
+    capture(china, xmlReply(`<${root}>${children}</${root}>`));
     await expect(failureOf(() => send('13800138000'))).resolves.toMatchObject(notJson);
   });
 });
