@@ -862,7 +862,9 @@ describe('the Console description', () => {
     expect(description.en).toMatch(
       /^Important: set the Alipay public key or use certificate mode, or Alipay’s answers are not verified\. /,
     );
-    expect(description['zh-CN']).toMatch(/^重要：请配置支付宝公钥或使用证书模式，否则支付宝的响应不会被验签。/);
+    expect(description['zh-CN']).toMatch(
+      /^重要：请配置支付宝公钥或使用证书模式，否则支付宝的响应不会被验签。/,
+    );
     expect(Object.keys(description).sort()).toEqual(Object.keys(connector.metadata.name).sort());
   });
 });
