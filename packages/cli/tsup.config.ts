@@ -1,6 +1,6 @@
 // The cli bundles each connector's sandbox fake (sandbox/index.ts, a folder of its own outside
 // src/ and outside the package's `files`, so it never ships) and credentials probe (src/probe.ts)
-// as entries of their own, found from the folders, so adding a connector never touches this package.
+// and advice on valid configs (src/advice.ts) as entries of their own, found from the folders, so adding a connector never touches this package.
 import { existsSync, readdirSync } from 'node:fs';
 
 import { defineConfig } from 'tsup';
@@ -18,6 +18,7 @@ export default defineConfig({
     cli: 'src/cli.ts',
     ...perConnector('sandboxes', 'sandbox/index.ts'),
     ...perConnector('probes', 'src/probe.ts'),
+    ...perConnector('advice', 'src/advice.ts'),
   },
   outDir: 'lib',
   format: ['esm'],

@@ -18,6 +18,7 @@ const twilio: ConnectorPackage = {
   short: 'twilio-sms',
   createConnector: createTwilio as never,
   loadProbe: async () => twilioProbe,
+  loadAdvice: async () => undefined,
 };
 
 const token = 'tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0';

@@ -221,6 +221,7 @@ describe('switchboard doctor', () => {
           status: 'ok',
           problems: [],
           notes: [],
+          warnings: [],
         },
         {
           folder: 'connector-peer-kit',
@@ -236,6 +237,7 @@ describe('switchboard doctor', () => {
             },
           ],
           notes: [],
+          warnings: [],
         },
       ],
     });

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import type { Probe } from '@switchboard/core/sandbox';
+import type { Advice, Probe } from '@switchboard/core/sandbox';
 
 import { type CreateConnector, loadConnectorLikeLogto } from './loader.js';
 
@@ -19,6 +19,19 @@ export type ConnectorPackage = {
   createConnector: CreateConnector;
   /** The provider's free credentials check for `check --probe`, when it has one. */
   loadProbe: () => Promise<Probe | undefined>;
+  /** Warnings about a valid config (`src/advice.ts`), when the connector has any. */
+  loadAdvice: () => Promise<Advice | undefined>;
+};
+
+/** The cli's bundled advice for the package folder `folder` (`connector-alipay-native`). */
+export const loadAdviceFor = async (folder: string): Promise<Advice | undefined> => {
+  // Run from its sources (tests), the cli reads the connector's own src/advice.ts.
+  const file =
+    path.basename(here) === 'src'
+      ? path.join(workspacePackages, folder, 'src/advice.ts')
+      : path.join(here, 'advice', `${folder}.js`);
+  if (!/^connector-[\w.-]+$/.test(folder) || !existsSync(file)) return undefined;
+  return ((await import(pathToFileURL(file).href)) as { default: Advice }).default;
 };
 
 const candidates = (spec: string): string[] => {
@@ -61,5 +74,6 @@ export const resolveConnector = async (spec: string): Promise<ConnectorPackage> 
       if (!existsSync(file)) return undefined;
       return ((await import(pathToFileURL(file).href)) as { default: Probe }).default;
     },
+    loadAdvice: async () => loadAdviceFor(path.basename(dir)),
   };
 };

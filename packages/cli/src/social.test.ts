@@ -16,6 +16,7 @@ const alipay: ConnectorPackage = {
   short: 'alipay-native',
   createConnector: createAlipay as never,
   loadProbe: async () => undefined,
+  loadAdvice: async () => undefined,
 };
 
 const folder = mkdtempSync(path.join(tmpdir(), 'switchboard-cli-social-'));

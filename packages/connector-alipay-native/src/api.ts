@@ -176,11 +176,45 @@ const send = async (
   return readNode(method, await request(config, signed, redact), redact);
 };
 
+/** Time source of the certificate checks and of the refusal memory; tests replace `now`. */
+export const clock = { now: (): number => Date.now() };
+
 /**
  * Keys of Alipay certificates downloaded after a rotation, per configured certificates (so per
- * root bundle) and SN. A download that fails or is refused is forgotten, so nothing untrusted stays.
+ * root bundle) and SN. A download that fails is forgotten, so nothing untrusted stays.
  */
 const downloaded = new WeakMap<CertificateMode, Map<string, Promise<KeyObject>>>();
+
+/** How long a refused certificate SN is not downloaded again, and how many refusals are kept. */
+export const refusalMemoryMs = 10 * 60 * 1000;
+export const maxRememberedRefusals = 32;
+
+type Refusal = { why: string; status?: number; until: number };
+
+/**
+ * SNs whose download Alipay's gateway refused or whose certificate was refused, per configured
+ * certificates: an answer that keeps naming one is refused without a new download, so a forged
+ * or broken answer cannot make every sign-in download and read a certificate again. The oldest
+ * refusal goes first when the memory is full; a network failure is not remembered.
+ */
+const refusals = new WeakMap<CertificateMode, Map<string, Refusal>>();
+
+const rememberRefusal = (certificates: CertificateMode, sn: string, refusal: Refusal) => {
+  const known = refusals.get(certificates) ?? new Map<string, Refusal>();
+  refusals.set(certificates, known);
+  known.delete(sn);
+  if (known.size >= maxRememberedRefusals) known.delete(known.keys().next().value as string);
+  known.set(sn, refusal);
+};
+
+const rememberedRefusal = (certificates: CertificateMode, sn: string) => {
+  const known = refusals.get(certificates);
+  const refusal = known?.get(sn);
+  if (!known || !refusal) return undefined;
+  if (refusal.until > clock.now()) return refusal;
+  known.delete(sn);
+  return undefined;
+};
 
 /**
  * The key of the Alipay certificate `sn`, which is not the configured one: downloaded with
@@ -204,6 +238,17 @@ const rotatedKey = async (
       redact,
       status,
     );
+  const remembered = rememberedRefusal(certificates, sn);
+  if (remembered) {
+    throw refuse(
+      `${remembered.why} (refused less than ${refusalMemoryMs / 60_000} minutes ago: not downloaded again yet)`,
+      remembered.status,
+    );
+  }
+  const refuseAndRemember = (why: string, status?: number) => {
+    rememberRefusal(certificates, sn, { why, status, until: clock.now() + refusalMemoryMs });
+    return refuse(why, status);
+  };
   const download = (async () => {
     if (!/^[\w-]{1,128}$/.test(sn)) throw refuse('that is not a certificate SN');
     const answer = await send(
@@ -216,19 +261,23 @@ const rotatedKey = async (
     const { node, status } = answer;
     if (answer.failed) {
       const said = [node.code, node.sub_code, node.sub_msg ?? node.msg].filter(Boolean).join(' ');
-      throw refuse(`${methods.certificateDownload} failed (${said})`, status);
+      throw refuseAndRemember(`${methods.certificateDownload} failed (${said})`, status);
     }
     const content = node.alipay_cert_content;
     if (typeof content !== 'string' || !content) {
-      throw refuse(`${methods.certificateDownload} sent no alipay_cert_content`, status);
+      throw refuseAndRemember(`${methods.certificateDownload} sent no alipay_cert_content`, status);
     }
-    const trust = trustDownloadedCertificate(Buffer.from(content, 'base64').toString('utf8'), {
-      sn,
-      subject: certificates.alipayCertSubject,
-      roots: certificates.alipayRoots,
-    });
+    const trust = trustDownloadedCertificate(
+      Buffer.from(content, 'base64').toString('utf8'),
+      {
+        sn,
+        subject: certificates.alipayCertSubject,
+        roots: certificates.alipayRoots,
+      },
+      new Date(clock.now()),
+    );
     if ('problem' in trust) {
-      throw refuse(`the downloaded certificate is refused: ${trust.problem}`, status);
+      throw refuseAndRemember(`the downloaded certificate is refused: ${trust.problem}`, status);
     }
     return trust.publicKey;
   })();

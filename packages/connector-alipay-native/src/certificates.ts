@@ -3,6 +3,8 @@
 // DER reading fill in what it does not expose (the signature algorithm OID, the raw issuer values).
 import { createHash, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
 
+import { countSteps, Cursor } from '@switchboard/core';
+
 type DerNode = { tag: number; start: number; end: number };
 
 const readNode = (der: Buffer, offset: number): DerNode => {
@@ -124,14 +126,56 @@ export const rootCertificateSn = (ders: Buffer[]): string =>
     .map((der) => certificateSn(der))
     .join('_');
 
-/** Every certificate in a PEM text (literal `\n` accepted), as DER. */
-export const pemCertificates = (text: string): Buffer[] =>
-  [
-    ...text
-      .replaceAll('\\r', '')
-      .replaceAll('\\n', '\n')
-      .matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g),
-  ].map((match) => Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64'));
+/** Largest PEM text read (a configured field or a downloaded certificate): Alipay's are 2-6 KiB. */
+export const maxPemLength = 64 * 1024;
+/** Most certificates read from one PEM text: Alipay's root bundle holds four. */
+export const maxPemCertificates = 8;
+
+const pemBegin = '-----BEGIN CERTIFICATE-----';
+const pemEnd = '-----END CERTIFICATE-----';
+
+const isBase64Code = (code: number) =>
+  (code >= 0x41 && code <= 0x5a) || // A-Z
+  (code >= 0x61 && code <= 0x7a) || // a-z
+  (code >= 0x30 && code <= 0x39) || // 0-9
+  code === 0x2b || // +
+  code === 0x2f || // /
+  code === 0x3d || // =
+  code === 0x20 ||
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd;
+
+/**
+ * Every certificate in a PEM text (literal `\n` accepted), as DER. One forward pass: each marker is
+ * searched for once from where the last one ended, so the work is linear in the text. Throws a
+ * plain Error, worded to follow a field name, on a text beyond the bounds above, a BEGIN line
+ * without its END line, or a body that is not base64.
+ */
+export const pemCertificates = (text: string): Buffer[] => {
+  if (text.length > maxPemLength) {
+    throw new Error(`is larger than ${maxPemLength / 1024} KiB, more than any certificate chain`);
+  }
+  const cursor = new Cursor(text.replaceAll('\\r', '').replaceAll('\\n', '\n'));
+  countSteps(2 * text.length);
+  const ders: Buffer[] = [];
+  for (let begin = cursor.find(pemBegin); begin >= 0; begin = cursor.find(pemBegin)) {
+    if (ders.length === maxPemCertificates) {
+      throw new Error(`holds more than ${maxPemCertificates} certificates`);
+    }
+    cursor.at = begin + pemBegin.length;
+    const start = cursor.at;
+    cursor.skip(isBase64Code);
+    const body = cursor.text.slice(start, cursor.at);
+    if (!cursor.take(pemEnd)) {
+      throw new Error(
+        `holds a certificate whose body is not base64 or has no ${pemEnd} line after it`,
+      );
+    }
+    ders.push(Buffer.from(body.replace(/\s+/g, ''), 'base64'));
+  }
+  return ders;
+};
 
 export type CertificateMode = {
   appCertSn: string;
@@ -182,8 +226,15 @@ const readCertificates = (
   alipayPublicCertificate: string,
   alipayRootCertificate: string,
 ): CertificateMode & { appPublicKey: KeyObject } => {
+  const pem = (field: string, text: string) => {
+    try {
+      return pemCertificates(text);
+    } catch (error: unknown) {
+      throw new Error(`${field} ${(error as Error).message}`);
+    }
+  };
   const first = (field: string, text: string) => {
-    const [der] = pemCertificates(text);
+    const [der] = pem(field, text);
     if (!der) throw new Error(`${field} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
     try {
       return { der, certificate: new X509Certificate(der) };
@@ -193,7 +244,7 @@ const readCertificates = (
   };
   const app = first('appCertificate', appCertificate);
   const alipay = first('alipayPublicCertificate', alipayPublicCertificate);
-  const roots = pemCertificates(alipayRootCertificate);
+  const roots = pem('alipayRootCertificate', alipayRootCertificate);
   const sn = <T>(field: string, compute: () => T): T => {
     try {
       return compute();
@@ -268,7 +319,12 @@ export const trustDownloadedCertificate = (
   expected: { sn: string; subject: string; roots: readonly X509Certificate[] },
   now = new Date(),
 ): DownloadedCertificate => {
-  const ders = pemCertificates(pem);
+  let ders: Buffer[];
+  try {
+    ders = pemCertificates(pem);
+  } catch (error: unknown) {
+    return { problem: `it ${(error as Error).message}` };
+  }
   let chain: X509Certificate[];
   let sn: string;
   let publicKey: KeyObject | undefined;

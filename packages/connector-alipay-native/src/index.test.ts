@@ -42,6 +42,7 @@ import {
   userSignRotated,
   userSignUnescaped,
 } from './__fixtures__/responses.js';
+import { clock } from './api.js';
 import createConnector from './index.js';
 import { signContent } from './signing.js';
 
@@ -89,6 +90,7 @@ const verifiesWithAppKey = (parameters: Record<string, string>) =>
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('getAuthorizationUri', () => {
@@ -543,6 +545,16 @@ describe('certificate mode', () => {
       { alipayPublicCertificate: 'hello' },
       'alipayPublicCertificate',
     ],
+    [
+      'a root bundle of nine certificates',
+      { alipayRootCertificate: `${rootBundle}\n${rootBundle}\n${rootBundle}` },
+      'alipayRootCertificate holds more than 8 certificates',
+    ],
+    [
+      'a root bundle larger than 64 KiB',
+      { alipayRootCertificate: `${rootBundle}\n${' '.repeat(64 * 1024)}\n${rootBundle}` },
+      'alipayRootCertificate is larger than 64 KiB',
+    ],
   ])('rejects %s as invalid_config before any request', async (_name, change, mention) => {
     const error = await expectFailure(
       () => login({ ...certificateConfig, ...change }),
@@ -663,22 +675,96 @@ describe('certificate rotation (alipay.open.app.alipaycert.download)', () => {
       'it is issued to "2021000000000001", not to "Switchboard Fake Alipay" like the configured Alipay certificate',
     ],
   ])(
-    'refuses a downloaded certificate %s, and keeps refusing it',
+    'refuses a downloaded certificate %s, and remembers the refusal for 10 minutes',
     async (_name, pem, sn, problem) => {
-      for (let attempt = 0; attempt < 2; attempt++) {
+      const start = Date.parse('2026-03-04T05:06:07Z');
+      const now = vi.spyOn(clock, 'now').mockReturnValue(start);
+      const message = (why: string) =>
+        `Alipay signed with certificate ${sn}, not the configured ${testCertificateSns.alipay}, and the downloaded certificate is refused: ${why}: download the current Alipay public key certificate (and root certificate) from the Alipay console`;
+      const attempt = async (downloads: boolean, why: string) => {
         interceptMethod(token, body(tokenNode, tokenName, tokenSignRotated, certSn(sn)));
-        const download = interceptMethod(certificateDownload, downloadAnswer(pem, sn));
+        const download = downloads
+          ? interceptMethod(certificateDownload, downloadAnswer(pem, sn))
+          : undefined;
         const error = await expectFailure(() => login(certificateConfig), 'invalid_response');
-        expect(error.data).toMatchObject({
-          provider: 'alipay',
-          message: `Alipay signed with certificate ${sn}, not the configured ${testCertificateSns.alipay}, and the downloaded certificate is refused: ${problem}: download the current Alipay public key certificate (and root certificate) from the Alipay console`,
-        });
-        // Nothing was kept: the second attempt asks again.
-        expect(download.form).toEqual({ biz_content: `{"alipay_cert_sn":"${sn}"}` });
-      }
+        expect(error.data).toMatchObject({ provider: 'alipay', message: message(why) });
+        if (download) expect(download.form).toEqual({ biz_content: `{"alipay_cert_sn":"${sn}"}` });
+        expect(nock.pendingMocks()).toEqual([]);
+      };
+      await attempt(true, problem);
+      // Within 10 minutes, the same SN is refused without a download (nock allows none).
+      now.mockReturnValue(start + 10 * 60 * 1000 - 1);
+      await attempt(
+        false,
+        `${problem} (refused less than 10 minutes ago: not downloaded again yet)`,
+      );
+      // Then it is asked for again.
+      now.mockReturnValue(start + 10 * 60 * 1000);
+      await attempt(true, problem);
+    },
+  );
+
+  it.each([
+    [
+      'text of 720 KiB full of BEGIN markers',
+      '-----BEGIN CERTIFICATE-----\n'.repeat(Math.ceil((720 * 1024) / 28)),
+      '6b1d6b1d6b1d6b1d6b1d6b1d6b1d6b1d',
+      'it is larger than 64 KiB, more than any certificate chain',
+    ],
+    [
+      'nine certificates',
+      [
+        rotatedAlipayCertificate,
+        ...Array.from(
+          { length: 8 },
+          () => rootBundle.split('\n-----END')[0] + '\n-----END CERTIFICATE-----',
+        ),
+      ].join('\n'),
+      '9c1d9c1d9c1d9c1d9c1d9c1d9c1d9c1d',
+      'it holds more than 8 certificates',
+    ],
+    [
+      'a BEGIN line without its END line',
+      rotatedAlipayCertificate.replace('-----END CERTIFICATE-----', ''),
+      '0e1d0e1d0e1d0e1d0e1d0e1d0e1d0e1d',
+      'it holds a certificate whose body is not base64 or has no -----END CERTIFICATE----- line after it',
+    ],
+  ])(
+    'refuses a download of %s before reading any certificate in it',
+    async (_name, pem, sn, problem) => {
+      interceptMethod(token, body(tokenNode, tokenName, tokenSignRotated, certSn(sn)));
+      interceptMethod(certificateDownload, downloadAnswer(pem, sn));
+      const error = await expectFailure(() => login(certificateConfig), 'invalid_response');
+      expect(error.data).toMatchObject({
+        message: `Alipay signed with certificate ${sn}, not the configured ${testCertificateSns.alipay}, and the downloaded certificate is refused: ${problem}: download the current Alipay public key certificate (and root certificate) from the Alipay console`,
+      });
       expect(nock.pendingMocks()).toEqual([]);
     },
   );
+
+  it('remembers the last 32 refused SNs: the oldest is asked for again after 32 others', async () => {
+    vi.spyOn(clock, 'now').mockReturnValue(Date.parse('2026-03-04T05:06:07Z'));
+    const sns = Array.from({ length: 33 }, (_, index) => `a11ce${String(index).padStart(27, '0')}`);
+    const refusedLogin = async (sn: string, downloads: boolean) => {
+      interceptMethod(token, body(tokenNode, tokenName, tokenSignRotated, certSn(sn)));
+      if (downloads) {
+        interceptMethod(
+          certificateDownload,
+          '{"error_response":{"code":"40004","msg":"Business Failed","sub_code":"isv.cert-not-exist","sub_msg":"no such certificate"}}',
+        );
+      }
+      await expectFailure(() => login(certificateConfig), 'invalid_response');
+      expect(nock.pendingMocks()).toEqual([]);
+    };
+    for (const sn of sns.slice(0, 32)) await refusedLogin(sn, true);
+    // All 32 remembered: the first is refused without a download.
+    await refusedLogin(sns[0] ?? '', false);
+    // A 33rd pushes out the oldest, the first: it is asked for again, and pushes out the second.
+    await refusedLogin(sns[32] ?? '', true);
+    await refusedLogin(sns[0] ?? '', true);
+    await refusedLogin(sns[2] ?? '', false);
+    await refusedLogin(sns[1] ?? '', true);
+  });
 
   it('never downloads in public-key mode', async () => {
     interceptMethod(
@@ -772,6 +858,20 @@ describe('secrets', () => {
       target: 'alipay',
       platform: 'Native',
     });
+  });
+});
+
+describe('the Console description', () => {
+  it('says first that answers are unverified without the Alipay public key or certificate mode', async () => {
+    const connector = await buildConnector(createConnector);
+    const { description } = connector.metadata;
+    expect(description.en).toMatch(
+      /^Important: set the Alipay public key or use certificate mode, or Alipay’s answers are not verified\. /,
+    );
+    expect(description['zh-CN']).toMatch(
+      /^重要：请配置支付宝公钥或使用证书模式，否则支付宝的响应不会被验签。/,
+    );
+    expect(Object.keys(description).sort()).toEqual(Object.keys(connector.metadata.name).sort());
   });
 });
 

@@ -550,6 +550,49 @@ describe('answers in XML (a gateway or proxy that ignored the requested format)'
   });
 });
 
+describe("XML answers beyond the reader's bounds (names of 64 characters, 64 fields)", () => {
+  const xmlReply = (body: string): Reply => [
+    200,
+    `<?xml version='1.0' encoding='UTF-8'?>${body}`,
+    { 'content-type': 'text/xml;charset=UTF-8' },
+  ];
+  const notJson = {
+    code: 'invalid_response',
+    data: { status: 200, message: 'aliyun answered HTTP 200 with a body that is not JSON' },
+  };
+  const fields = (count: number) =>
+    Array.from({ length: count }, (_, index) => `<Field${index}>x</Field${index}>`).join('');
+
+  it('reads a root name of 64 characters and refuses one of 65', async () => {
+    const ok = '<Code>OK</Code><RequestId>r-8</RequestId>';
+    capture(china, xmlReply(`<${'R'.repeat(64)}>${ok}</${'R'.repeat(64)}>`));
+    await expect(send('13800138000')).resolves.toMatchObject({ Code: 'OK', RequestId: 'r-8' });
+
+    capture(china, xmlReply(`<${'R'.repeat(65)}>${ok}</${'R'.repeat(65)}>`));
+    await expect(failureOf(() => send('13800138000'))).resolves.toMatchObject(notJson);
+  });
+
+  it('reads 64 fields and refuses 65', async () => {
+    capture(china, xmlReply(`<SendSmsResponse>${fields(63)}<Code>OK</Code></SendSmsResponse>`));
+    await expect(send('13800138000')).resolves.toMatchObject({ Code: 'OK', Field62: 'x' });
+
+    capture(china, xmlReply(`<SendSmsResponse>${fields(64)}<Code>OK</Code></SendSmsResponse>`));
+    await expect(failureOf(() => send('13800138000'))).resolves.toMatchObject(notJson);
+  });
+
+  it('refuses an answer of almost 1 MiB under a root name of 12,000 characters', async () => {
+    // The shape that held the event loop for seconds: a pattern was rebuilt from the root name
+    // before every child element.
+    const root = `R${'r'.repeat(11_999)}`;
+    let children = '<Code>OK</Code>';
+    for (let index = 0; children.length < 1_000_000 - 2 * root.length - 20; index++) {
+      children += `<F${index}>x</F${index}>`;
+    }
+    capture(china, xmlReply(`<${root}>${children}</${root}>`));
+    await expect(failureOf(() => send('13800138000'))).resolves.toMatchObject(notJson);
+  });
+});
+
 describe('answers that are neither JSON nor Aliyun XML', () => {
   const page =
     '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>';

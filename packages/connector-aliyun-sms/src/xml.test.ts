@@ -101,6 +101,20 @@ describe('readFlatXml', () => {
     ['a second root', '<Response><Code>OK</Code></Response><Response></Response>'],
     ['text after the root', '<Response><Code>OK</Code></Response> trailing'],
     ['a namespaced name', '<s:Envelope><Code>OK</Code></s:Envelope>'],
+    [
+      'an entity named after an object property',
+      '<Response><Message>&constructor;</Message></Response>',
+    ],
+    [
+      'an entity that is only a property of a prototype',
+      '<Response><Message>&toString;</Message></Response>',
+    ],
+    [
+      'a reference longer than any XML allows',
+      '<Response><Message>&#x00000041;</Message></Response>',
+    ],
+    ['a root name of 65 characters', `<${'R'.repeat(65)}><Code>OK</Code></${'R'.repeat(65)}>`],
+    ['a child name of 65 characters', `<R><${'C'.repeat(65)}>OK</${'C'.repeat(65)}></R>`],
   ])('gives undefined for %s', (_name, body) => {
     expect(readFlatXml(body)).toBeUndefined();
   });

@@ -10,5 +10,6 @@ export * from './objects.js';
 export * from './phone.js';
 export * from './proxy.js';
 export * from './redact.js';
+export * from './scan.js';
 export * from './signing.js';
 export * from './templates.js';

@@ -11,6 +11,7 @@ import path from 'node:path';
 import semver from 'semver';
 
 import { exitCodes, paint, printJson, useColor } from '../output.js';
+import { loadAdviceFor } from '../resolve.js';
 import { UsageError } from './common.js';
 
 const kitName = '@logto/connector-kit';
@@ -45,6 +46,8 @@ export type PackageReport = {
   status: 'ok' | Effect;
   problems: Problem[];
   notes: string[];
+  /** What a config of this package may leave open (the doctor cannot see the config itself). */
+  warnings: string[];
 };
 
 export type DoctorReport = {
@@ -512,7 +515,14 @@ export const inspectInstance = async (
     Math.max(2, availableParallelism()),
     async (folder): Promise<PackageReport> => {
       const packageDir = path.join(connectors, folder);
-      const report: PackageReport = { folder, name: folder, status: 'ok', problems: [], notes: [] };
+      const report: PackageReport = {
+        folder,
+        name: folder,
+        status: 'ok',
+        problems: [],
+        notes: [],
+        warnings: [],
+      };
       let manifest: Manifest;
       try {
         manifest = readJson(path.join(packageDir, 'package.json')) as Manifest;
@@ -556,6 +566,8 @@ export const inspectInstance = async (
       if ('loaded' in result && result.loaded) {
         if (typeof result.metadata.id === 'string') report.id = result.metadata.id;
         if (result.cjs) report.notes.push('loads in CJS mode (Logto logs a warning)');
+        const advice = await loadAdviceFor(manifest.name.split('/').at(-1) ?? '');
+        if (advice?.installed) report.warnings.push(advice.installed);
         if (result.guardIssues.length > 0) {
           report.problems.push({
             effect: 'degraded',
@@ -588,15 +600,18 @@ export const inspectInstance = async (
   }
   for (const report of packages) report.status = statusOf(report.problems);
   // The same key order for every package in --json.
-  const ordered = packages.map(({ folder, name, version, id, status, problems, notes }) => ({
-    folder,
-    name,
-    ...(version === undefined ? {} : { version }),
-    ...(id === undefined ? {} : { id }),
-    status,
-    problems,
-    notes,
-  }));
+  const ordered = packages.map(
+    ({ folder, name, version, id, status, problems, notes, warnings }) => ({
+      folder,
+      name,
+      ...(version === undefined ? {} : { version }),
+      ...(id === undefined ? {} : { id }),
+      status,
+      problems,
+      notes,
+      warnings,
+    }),
+  );
 
   return {
     ok: packages.every(({ status }) => status === 'ok'),
@@ -612,8 +627,11 @@ export const inspectInstance = async (
 export const formatPackage = (report: PackageReport, color = false) => {
   const painted = paint(color);
   const label = `${report.name}${report.version ? ` ${report.version}` : ''}${report.id ? ` (${report.id})` : ''}`;
+  const warnings = report.warnings.map(
+    (warning) => `\n  ${painted.yellow('!')} warning: ${warning}`,
+  );
   if (report.status === 'ok') {
-    return `${painted.green('✔')} ${label}: ok${report.notes.length > 0 ? ` (${report.notes.join('; ')})` : ''}`;
+    return `${painted.green('✔')} ${label}: ok${report.notes.length > 0 ? ` (${report.notes.join('; ')})` : ''}${warnings.join('')}`;
   }
   // Grouped by what they do to Logto, worst first: "skipped by Logto: a: fix a; b: fix b".
   const groups = rank
@@ -623,7 +641,7 @@ export const formatPackage = (report: PackageReport, color = false) => {
       (group) =>
         `${effects[group[0]!.effect]}: ${group.map(({ problem, fix }) => `${problem}: ${fix}`).join('; ')}`,
     );
-  return `${painted.red('✖')} ${label}: ${groups.join('; ')}`;
+  return `${painted.red('✖')} ${label}: ${groups.join('; ')}${warnings.join('')}`;
 };
 
 const summary = (report: DoctorReport) => {

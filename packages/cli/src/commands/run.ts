@@ -156,6 +156,7 @@ export const userInfo = async (pkg: ConnectorPackage, flags: Flags) => {
 export const check = async (pkg: ConnectorPackage, flags: Flags) => {
   const color = paint(useColor());
   const { problems, unknown, config, connector } = await checkConfig(pkg, flags.config);
+  const warnings = problems.length === 0 ? ((await pkg.loadAdvice())?.config(config) ?? []) : [];
   let probe: string | undefined;
   let probeError: { code: string; data: unknown } | undefined;
   let routes: RouteLine[] = [];
@@ -188,6 +189,7 @@ export const check = async (pkg: ConnectorPackage, flags: Flags) => {
       ok,
       connector: connector.metadata.id,
       problems,
+      warnings,
       unknownFields: unknown,
       probe,
       probeError,
@@ -205,6 +207,7 @@ export const check = async (pkg: ConnectorPackage, flags: Flags) => {
       );
     if (problems.length === 0)
       console.log(`${color.green('✔')} the config is valid for ${pkg.name}`);
+    for (const warning of warnings) console.log(`${color.yellow('!')} warning: ${warning}`);
     if (probe) console.log(`${color.green('✔')} probe: ${probe}`);
     if (probeError)
       console.log(

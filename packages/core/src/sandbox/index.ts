@@ -225,6 +225,18 @@ export const sends =
  */
 export type Probe = (config: Record<string, unknown>) => Promise<string>;
 
+/**
+ * What a connector's `src/advice.ts` default-exports for `switchboard check` and `doctor`: warnings
+ * about a config its guard accepts but that leaves something open, and the same warning for an
+ * installed package, whose config the doctor cannot see.
+ */
+export type Advice = {
+  /** Warnings for a config (already accepted by the guard); none when it leaves nothing open. */
+  config: (config: Record<string, unknown>) => string[];
+  /** What `doctor` says about every installed copy of the package. */
+  installed?: string;
+};
+
 export type ScenarioResult = {
   /** `success`, the ConnectorError code, or `crash: <what was thrown>`. */
   outcome: string;

@@ -25,6 +25,7 @@ export {
 } from './intermediaries.js';
 export { errorTexts, findSecrets, secretVariants } from './secrets.js';
 export { runSandboxScenario, startSilentServer } from './servers.js';
+export { measureSteps } from '../scan.js';
 
 const notImplemented = async () => {
   throw new ConnectorError(ConnectorErrorCodes.NotImplemented);
