@@ -4,8 +4,9 @@
 // throw-away Logto instance under os.tmpdir() with the real `logto connector add` from the published
 // @logto/cli (it installs nothing, so only Logto core's own dependencies resolve), discover it with
 // the CLI's getConnectorPackagesFromDirectory and load it with its loadConnectorFactories, then check
-// what a Logto server checks later (metadata guard, form defaults, ids) and scan the built code for
-// imports that a Logto server cannot resolve. Prints PASS/FAIL per check; exits 1 on any FAIL.
+// what a Logto server checks later (metadata guard, form defaults, ids), check that lib/ holds only
+// what the entry point reaches, and scan the built code for imports that a Logto server cannot
+// resolve. Prints PASS/FAIL per check; exits 1 on any FAIL.
 // Each check lives in scripts/check-packages/<what it checks>.js; this file runs them in order.
 //
 // Usage: node scripts/check-packages.js [package folder…]   (default: every packages/connector-*)
@@ -17,6 +18,7 @@ import { checkAscii } from './check-packages/ascii.js';
 import { checkFormDefaults } from './check-packages/form-defaults.js';
 import { checkImports } from './check-packages/imports.js';
 import { checkKitRange } from './check-packages/kit-range.js';
+import { checkLibFiles } from './check-packages/lib-files.js';
 import { checkLoad, loadInWorker } from './check-packages/load.js';
 import { createLogtoInstance, findLogtoCli } from './check-packages/logto-instance.js';
 import { checkMetadataFiles } from './check-packages/metadata-files.js';
@@ -53,6 +55,7 @@ const checkAddedPackage = async (
 
   const found = checkName(report, published, addedDirectory, discovery);
   checkTarball(report, published, tarballFiles, addedDirectory);
+  await checkLibFiles(report, addedDirectory, published, repoRoot);
   checkKitRange(report, published.dependencies, published.peerDependencies);
 
   if (found) {
