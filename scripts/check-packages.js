@@ -5,8 +5,9 @@
 // @logto/cli (it installs nothing, so only Logto core's own dependencies resolve), discover it with
 // the CLI's getConnectorPackagesFromDirectory and load it with its loadConnectorFactories, then check
 // what a Logto server and its Console do later (metadata guard, the create form, ids, card
-// names, the README guide, secret fields) and scan the built code for
-// imports that a Logto server cannot resolve. Prints PASS/FAIL per check; exits 1 on any FAIL.
+// names, the README guide, secret fields), check that lib/ holds only what the entry point
+// reaches, and scan the built code for imports that a Logto server cannot resolve. Prints
+// PASS/FAIL per check; exits 1 on any FAIL.
 // Each check lives in scripts/check-packages/<what it checks>.js; this file runs them in order.
 //
 // Usage: node scripts/check-packages.js [package folder…]   (default: every packages/connector-*)
@@ -18,6 +19,7 @@ import { checkAscii } from './check-packages/ascii.js';
 import { checkConsoleForm, checkSecretFields } from './check-packages/console-form.js';
 import { checkImports } from './check-packages/imports.js';
 import { checkKitRange } from './check-packages/kit-range.js';
+import { checkLibFiles } from './check-packages/lib-files.js';
 import { checkLoad, loadInWorker } from './check-packages/load.js';
 import { createLogtoInstance, findLogtoCli } from './check-packages/logto-instance.js';
 import { checkMetadataFiles } from './check-packages/metadata-files.js';
@@ -56,6 +58,7 @@ const checkAddedPackage = async (
 
   const found = checkName(report, published, addedDirectory, discovery);
   checkTarball(report, published, tarballFiles, addedDirectory);
+  await checkLibFiles(report, addedDirectory, published, repoRoot);
   checkKitRange(report, published.dependencies, published.peerDependencies);
 
   if (found) {

@@ -56,6 +56,7 @@ const order = [
   'logto connector add',
   'name',
   'tarball',
+  'lib',
   'kit range',
   'load',
   'metadata',

@@ -139,7 +139,8 @@ describe('switchboard send', () => {
 describe('switchboard check', () => {
   it('explains each problem with the field, the fault and a valid example, exiting 3', async () => {
     const config = writeConfig('invalid.json', {
-      accountSID: 'AC1',
+      accountSID: 'AC123',
+      fromMessagingServiceSID: 'MG1',
       region: 'eu',
       endpoint: 'http://proxy.example.com',
       templates: [{ usageType: 'Generic', content: '{{code}}' }],
@@ -152,6 +153,13 @@ describe('switchboard check', () => {
       /✖ endpoint: endpoint must use https .*\(e\.g\. https:\/\/twilio-proxy\.example\.com\)/,
     );
     expect(printed).toMatch(/! extra: not a field of this connector/);
+    // Twilio identifiers are two letters and 32 hex digits; a wrong one is caught before any send.
+    expect(printed).toMatch(
+      /✖ accountSID: accountSID must be a Twilio Account SID: AC followed by 32 hex digits/,
+    );
+    expect(printed).toMatch(
+      /✖ fromMessagingServiceSID: fromMessagingServiceSID must be a Twilio Messaging Service SID: MG followed by 32 hex digits/,
+    );
     expect(printed).not.toContain("'eu'");
   });
 

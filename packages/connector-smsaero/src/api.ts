@@ -94,22 +94,19 @@ const checkEnvelope = (client: HttpClient, status: number, body: Envelope): unkn
   throw client.fail(describeFailure(body, status));
 };
 
-/** Statuses after which SMS Aero has not taken the message, so another gate may be tried. */
-const nextGateStatuses = new Set([429, 502, 503, 504]);
-
 /**
- * True when the message cannot have been accepted: nothing reached the gate (refused, DNS, TLS),
- * or it answered 429/502/503/504. A timeout after sending or a reset may mean the message is on its
- * way, so those never move on: no user gets two codes.
+ * When a send may move on to the next gate: only when the message cannot have been accepted.
+ * Nothing reached the gate (connection refused, DNS, TLS, connect timeout: core's `not-sent`), or
+ * SMS Aero answered 429 (it refuses to take the request). A 502, 503 or 504 may come from a proxy
+ * in front of SMS Aero after it took the message, and a timeout after sending or a reset may mean
+ * the message is on its way: those never move on, so no user gets two paid codes. A read-only
+ * call (the balance) also moves on after 502, 503 and 504: repeating it costs nothing.
  */
-export const mayTryNextGate = (error: unknown): boolean => {
+export const mayTryNextGate = (error: unknown, readOnly = false): boolean => {
   const failure = failureKindOf(error);
   if (failure?.kind === 'not-sent') return true;
-  return (
-    failure?.kind === 'answered' &&
-    failure.status !== undefined &&
-    nextGateStatuses.has(failure.status)
-  );
+  if (failure?.kind !== 'answered' || failure.status === undefined) return false;
+  return failure.status === 429 || (readOnly && [502, 503, 504].includes(failure.status));
 };
 
 /** The error to report once the gates failed: the last answer a gate gave, else the last error. */
@@ -148,6 +145,7 @@ const callGates = async (
   config: SmsAeroConfig,
   selector: string,
   json: unknown,
+  readOnly = false,
 ): Promise<{ gate: string; data: unknown }> => {
   const gates = gatesOf(config);
   const errors: unknown[] = [];
@@ -170,7 +168,7 @@ const callGates = async (
         guard: envelopeGuard,
       });
     } catch (error: unknown) {
-      if (!mayTryNextGate(error)) throw error;
+      if (!mayTryNextGate(error, readOnly)) throw error;
       errors.push(error);
       continue;
     }
@@ -195,7 +193,7 @@ const balanceGuard = lazyGuard(() => z.object({ balance: z.number().or(z.string(
 
 /** The account balance (a free, read-only call), with the gate that answered. */
 export const fetchBalance = async (config: SmsAeroConfig) => {
-  const { gate, data } = await callGates(config, 'balance', {});
+  const { gate, data } = await callGates(config, 'balance', {}, true);
   const parsed = balanceGuard.safeParse(data);
   return { gate, balance: parsed.success ? Number(parsed.data.balance) : undefined };
 };

@@ -218,12 +218,26 @@ describe('SMS Aero failures', () => {
 });
 
 describe('gate failover', () => {
-  it.each([429, 502, 503, 504])('moves to the next gate after HTTP %i', async (status) => {
-    const first = nock(ru).post(path).reply(status, { success: false, message: 'busy' });
+  it('moves to the next gate after HTTP 429: SMS Aero refused to take the message', async () => {
+    const first = nock(ru).post(path).reply(429, { success: false, message: 'Too Many Requests' });
     const second = nock(org).post(path).reply(200, bodies.sent);
     await expect(send(validConfig)).resolves.toMatchObject({ id: 686325 });
     expect(first.isDone() && second.isDone()).toBe(true);
   });
+
+  it.each([502, 503, 504])(
+    'stays on the gate after HTTP %i: a proxy may answer it after SMS Aero took the message',
+    async (status) => {
+      const first = nock(ru).post(path).reply(status, '<html>Gateway Timeout</html>');
+      // Interceptors that must stay unused: no other gate may be asked to send the code again.
+      const others = [org, net, uz].map((gate) => nock(gate).post(path).reply(200, bodies.sent));
+      const error = await failure(validConfig);
+      expect(first.isDone()).toBe(true);
+      expect(others.map((scope) => scope.isDone())).toEqual([false, false, false]);
+      expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { status } });
+      expect((error.data as { message: string }).message).not.toContain('gates failed');
+    },
+  );
 
   it.each(['ENOTFOUND', 'EAI_AGAIN', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID'])(
     'moves to the next gate after %s',
@@ -250,13 +264,13 @@ describe('gate failover', () => {
 
   it('tries every gate in order, and reports the last answer when all fail', async () => {
     nock(ru).post(path).replyWithError(networkError('ECONNREFUSED'));
-    nock(org).post(path).reply(503, 'Service Unavailable');
+    nock(org).post(path).reply(429, { success: false, message: 'Too Many Requests' });
     nock(net).post(path).replyWithError(networkError('ENOTFOUND'));
     nock(uz).post(path).replyWithError(networkError('ENOTFOUND'));
     const error = await failure(validConfig);
-    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(error.data).toMatchObject({
-      status: 503,
+      status: 429,
       message: expect.stringContaining('all 4 gates failed'),
     });
   });

@@ -106,7 +106,7 @@ export const defaultMetadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.MultilineText,
       defaultValue: defaultGates.join('\n'),
       description:
-        'SMS Aero API hosts, one per line, tried in order. The next one is used only when the message cannot have been accepted (connection refused, DNS or TLS failure, HTTP 429, 502, 503 or 504).',
+        'SMS Aero API hosts, one per line, tried in order. The next one is used only when the message cannot have been accepted (connection refused, DNS or TLS failure, connect timeout, HTTP 429); never after HTTP 502, 503 or 504, which a proxy may answer after SMS Aero took the message.',
     },
     endpointFormItem(
       'https://smsaero-proxy.example.com',

@@ -22,6 +22,19 @@ const shortCode = /^\d{5,6}$/;
 /** Twilio's Content SID pattern (https://www.twilio.com/docs/content/content-api-resources). */
 const contentSid = /^HX[0-9a-fA-F]{32}$/;
 
+/**
+ * A Twilio identifier: two letters naming the resource and 32 hex digits
+ * (https://www.twilio.com/docs/glossary/what-is-a-sid). A mistyped one would fail only on the
+ * first send, as Twilio's 20404 or 20003.
+ */
+const sidPattern = (prefix: string) => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+const sidMessage = (field: string, what: string, prefix: string) =>
+  `${field} must be ${what}: ${prefix} followed by 32 hex digits`;
+const optionalSid = (field: string, what: string, prefix: string) =>
+  optionalText.refine((value) => value === undefined || sidPattern(prefix).test(value), {
+    message: sidMessage(field, what, prefix),
+  });
+
 /** A WhatsApp authentication template made in Twilio's Content Template Builder; {{1}} is the code. */
 const whatsAppTemplateGuard = lazyGuard(() =>
   z.object({
@@ -56,11 +69,19 @@ const validityPeriodGuard = lazyGuard(() =>
 export const twilioSmsConfigGuard = lazyGuard(() =>
   z
     .object({
-      accountSID: z.string().trim().min(1, 'accountSID is required'),
+      accountSID: z
+        .string()
+        .trim()
+        .min(1, 'accountSID is required')
+        .regex(sidPattern('AC'), sidMessage('accountSID', 'a Twilio Account SID', 'AC')),
       authToken: optionalText,
-      apiKeySid: optionalText,
+      apiKeySid: optionalSid('apiKeySid', 'a Twilio API key SID', 'SK'),
       apiKeySecret: optionalText,
-      fromMessagingServiceSID: optionalText,
+      fromMessagingServiceSID: optionalSid(
+        'fromMessagingServiceSID',
+        'a Twilio Messaging Service SID',
+        'MG',
+      ),
       from: optionalText.refine(
         (value) =>
           value === undefined ||

@@ -90,10 +90,11 @@ describe('sendMessage', () => {
   });
 
   it('authenticates with the API key when one is set', async () => {
-    capture('https://api.twilio.com', { authorization: basic('SK0001', 'key-secret-value') });
+    const apiKeySid = 'SK0123456789abcdef0123456789ABCDEF';
+    capture('https://api.twilio.com', { authorization: basic(apiKeySid, 'key-secret-value') });
     const { authToken: _unused, ...withoutToken } = validConfig;
     await expect(
-      send({ ...withoutToken, apiKeySid: 'SK0001', apiKeySecret: 'key-secret-value' }),
+      send({ ...withoutToken, apiKeySid, apiKeySecret: 'key-secret-value' }),
     ).resolves.toBeDefined();
   });
 
@@ -225,8 +226,38 @@ describe('config', () => {
     ['no credential', withoutToken, /authToken: set authToken, or apiKeySid and apiKeySecret/],
     [
       'half an API key',
-      { ...validConfig, apiKeySid: 'SK1' },
+      { ...validConfig, apiKeySid: 'SK33333333333333333333333333333333' },
       /apiKeySecret: an API key needs both/,
+    ],
+    // Twilio identifiers: two letters and 32 hex digits (twilio.com/docs/glossary/what-is-a-sid).
+    [
+      'a short Account SID',
+      { ...validConfig, accountSID: 'AC123' },
+      /accountSID: accountSID must be a Twilio Account SID: AC followed by 32 hex digits/,
+    ],
+    [
+      'an Account SID with a non-hex digit',
+      { ...validConfig, accountSID: 'AC1111111111111111111111111111111g' },
+      /accountSID must be a Twilio Account SID: AC followed by 32 hex digits/,
+    ],
+    [
+      'a Messaging Service SID pasted as the Account SID',
+      { ...validConfig, accountSID: validConfig.fromMessagingServiceSID },
+      /accountSID must be a Twilio Account SID: AC followed by 32 hex digits/,
+    ],
+    [
+      'a short Messaging Service SID',
+      { ...validConfig, fromMessagingServiceSID: 'MG1' },
+      /fromMessagingServiceSID must be a Twilio Messaging Service SID: MG followed by 32 hex digits/,
+    ],
+    [
+      'an API key SID of the wrong kind',
+      {
+        ...validConfig,
+        apiKeySid: 'AC33333333333333333333333333333333',
+        apiKeySecret: 'key-secret-value',
+      },
+      /apiKeySid must be a Twilio API key SID: SK followed by 32 hex digits/,
     ],
     ['a bad sender', { ...validConfig, from: '4155550100' }, /from must be an E.164 number/],
     [

@@ -2,7 +2,14 @@ import { getCountries } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { checkDestination, destinationFields, isCountryCode, maskPhone } from './destinations.js';
+import {
+  checkDestination,
+  destinationFields,
+  destinationRefusal,
+  destinationRegion,
+  isCountryCode,
+  maskPhone,
+} from './destinations.js';
 import { parsePhone } from './phone.js';
 
 const guard = z.object(destinationFields);
@@ -45,6 +52,8 @@ describe('destination fields', () => {
     [{ blockedCountries: 'XX' }, 'blockedCountries'],
     [{ allowedCountries: [1] }, 'allowedCountries'],
     [{ blockedNumberTypes: 'PREMIUM' }, 'blockedNumberTypes'],
+    [{ allowedCountries: '01' }, 'allowedCountries'],
+    [{ allowedCountries: 'INTL' }, 'allowedCountries'],
   ])('refuse %j, naming the field', (config, field) => {
     const result = guard.safeParse(config);
     expect(result.success).toBe(false);
@@ -85,6 +94,41 @@ describe('checkDestination', () => {
     expect(
       (await refusal({ blockedNumberTypes: ['TOLL_FREE'] }, '18002530000'))?.data.message,
     ).toContain('a toll-free number (TOLL_FREE)');
+  });
+
+  it('refuses numbers of no country by default; allowedCountries 001 allows them', async () => {
+    // Iridium, Inmarsat, international freephone, international premium rate.
+    for (const digits of ['881612345678', '870772001234', '80012345678', '979123456789']) {
+      expect((await phone(digits)).country, digits).toBeUndefined();
+      expect((await refusal({}, digits))?.code, digits).toBe('invalid_request_parameters');
+    }
+    expect((await refusal({}, '881612345678'))?.data.message).toBe(
+      'refused to send to +881•••••••78: +881 numbers belong to no country (international networks, satellite phones, international freephone and premium rate), where SMS pumping sends codes; add 001 to allowedCountries to send there',
+    );
+    // An allow-list without 001 names 001 too, not a country the number does not have.
+    expect((await refusal({ allowedCountries: 'US' }, '870772001234'))?.data.message).toContain(
+      'add 001 to allowedCountries',
+    );
+    expect(await refusal({ allowedCountries: '001' }, '881612345678')).toBeUndefined();
+    expect(await refusal({ allowedCountries: ['us', '001'] }, '80012345678')).toBeUndefined();
+    expect(await refusal({ allowedCountries: '001' }, '14155550123')).toBeDefined();
+    // The number-type rule still applies: +979 is premium rate.
+    expect((await refusal({ allowedCountries: '001' }, '979123456789'))?.data.message).toContain(
+      '(PREMIUM_RATE)',
+    );
+    expect(
+      await refusal({ allowedCountries: '001, DE', blockedCountries: '001' }, '881612345678'),
+    ).toBeDefined();
+  });
+
+  it('exports the rule for other components: the region and the refusal without throwing', async () => {
+    expect(destinationRegion(await phone('881612345678'))).toBe('001');
+    expect(destinationRegion(await phone('4915123456789'))).toBe('DE');
+    const rules = guard.parse({ allowedCountries: 'DE' });
+    expect(destinationRefusal(rules, await phone('4915123456789'))).toBeUndefined();
+    expect(destinationRefusal(rules, await phone('14155550123'))).toBe(
+      'refused to send to +1••••••••23: its country US is not in allowedCountries; add US to allowedCountries to send there',
+    );
   });
 
   it('masks the number: country code and the last two digits', async () => {

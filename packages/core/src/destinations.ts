@@ -32,6 +32,21 @@ const countryCodes = new Set(
 
 export const isCountryCode = (code: string) => countryCodes.has(code);
 
+/**
+ * The region of a number that belongs to no country: international networks (+881 satellite,
+ * +882, +883, +870 Inmarsat), international freephone (+800), international premium rate (+979).
+ * `001` is the code libphonenumber gives these numbers (UN M49's "World"); no ISO 3166-1 code
+ * looks like it. Such numbers are refused unless `allowedCountries` lists it: they are frequent
+ * SMS-pumping destinations and nobody signs in from them.
+ */
+export const nonGeographicRegion = '001';
+
+/** A code `allowedCountries` and `blockedCountries` take: a country, or `001` (no country). */
+export const isRegionCode = (code: string) => code === nonGeographicRegion || isCountryCode(code);
+
+/** The region destination rules (and routes by country) look at: the country, or `001`. */
+export const destinationRegion = (phone: Phone): string => phone.country ?? nonGeographicRegion;
+
 /** The number types the phone metadata tells apart (libphonenumber's names). */
 export const numberTypes = [
   'MOBILE',
@@ -80,8 +95,8 @@ const countryList = () =>
     .preprocess(
       splitList,
       z.array(
-        z.string().refine(isCountryCode, {
-          message: 'must be ISO 3166-1 alpha-2 country codes, such as US, DE or BR',
+        z.string().refine(isRegionCode, {
+          message: `must be ISO 3166-1 alpha-2 country codes, such as US, DE or BR, or ${nonGeographicRegion} for numbers of no country`,
         }),
       ),
     )
@@ -129,35 +144,44 @@ export const maskPhone = (phone: Phone) => {
 };
 
 /**
- * Refuses a destination the config does not allow, before anything is sent, naming the country or
- * number type and the field that would allow it; the number appears only masked.
+ * Why the rules refuse a destination, naming its country (or number type) and the field that would
+ * allow it, with the number masked; undefined when they allow it. A number of no country is
+ * refused unless `allowedCountries` lists `001`. Exported for components that apply the same
+ * rules to their own fields.
+ */
+export const destinationRefusal = (rules: DestinationRules, phone: Phone): string | undefined => {
+  const region = destinationRegion(phone);
+  const reason = (): string | undefined => {
+    if (!phone.country && !rules.allowedCountries?.includes(nonGeographicRegion)) {
+      return `+${phone.countryCallingCode} numbers belong to no country (international networks, satellite phones, international freephone and premium rate), where SMS pumping sends codes; add ${nonGeographicRegion} to allowedCountries to send there`;
+    }
+    if (rules.allowedCountries && !rules.allowedCountries.includes(region)) {
+      return `its country ${region} is not in allowedCountries; add ${region} to allowedCountries to send there`;
+    }
+    if (rules.blockedCountries?.includes(region)) {
+      return `its country ${region} is in blockedCountries; remove ${region} from blockedCountries to send there`;
+    }
+    const blockedTypes = rules.blockedNumberTypes ?? defaultBlockedNumberTypes;
+    if (phone.type && blockedTypes.includes(phone.type)) {
+      return `it is ${numberTypeNames[phone.type]} (${phone.type}), a type blockedNumberTypes refuses; remove ${phone.type} from blockedNumberTypes to send to such numbers`;
+    }
+    return undefined;
+  };
+  const why = reason();
+  return why === undefined ? undefined : `refused to send to ${maskPhone(phone)}: ${why}`;
+};
+
+/**
+ * Refuses a destination the config does not allow (see `destinationRefusal`), before anything is
+ * sent, with an `invalid_request_parameters` error; the number appears only masked.
  */
 export const checkDestination = (provider: string, rules: DestinationRules, phone: Phone) => {
-  const refuse = (reason: string) => {
+  const refusal = destinationRefusal(rules, phone);
+  if (refusal !== undefined) {
     throw connectorError(ConnectorErrorCodes.InvalidRequestParameters, {
       provider,
-      message: `refused to send to ${maskPhone(phone)}: ${reason}`,
+      message: refusal,
     });
-  };
-  const country = phone.country ?? `+${phone.countryCallingCode} (no single country)`;
-  if (
-    rules.allowedCountries &&
-    !(phone.country && rules.allowedCountries.includes(phone.country))
-  ) {
-    refuse(
-      `its country ${country} is not in allowedCountries; add ${phone.country ?? 'it'} to allowedCountries to send there`,
-    );
-  }
-  if (phone.country && rules.blockedCountries?.includes(phone.country)) {
-    refuse(
-      `its country ${phone.country} is in blockedCountries; remove ${phone.country} from blockedCountries to send there`,
-    );
-  }
-  const blockedTypes = rules.blockedNumberTypes ?? defaultBlockedNumberTypes;
-  if (phone.type && blockedTypes.includes(phone.type)) {
-    refuse(
-      `it is ${numberTypeNames[phone.type]} (${phone.type}), a type blockedNumberTypes refuses; remove ${phone.type} from blockedNumberTypes to send to such numbers`,
-    );
   }
 };
 
@@ -170,7 +194,7 @@ export const destinationFormItems: ConnectorConfigFormItem[] = [
     required: false,
     placeholder: 'US, CA',
     description:
-      'Only send codes to numbers of these countries (ISO 3166-1 alpha-2 codes, separated by commas). Empty: every country. Any other destination is refused before anything is sent or paid for.',
+      'Only send codes to numbers of these countries (ISO 3166-1 alpha-2 codes, separated by commas). Empty: every country. Any other destination is refused before anything is sent or paid for. Numbers of no country (+800, +870, +881, +882, +883, +979: international networks and freephone) are refused unless 001 is listed.',
   },
   {
     key: 'blockedCountries',
@@ -179,7 +203,7 @@ export const destinationFormItems: ConnectorConfigFormItem[] = [
     required: false,
     placeholder: 'e.g. a country you see SMS pumping from',
     description:
-      'Never send codes to numbers of these countries (ISO 3166-1 alpha-2 codes, separated by commas), even when no allowed countries are set.',
+      'Never send codes to numbers of these countries (ISO 3166-1 alpha-2 codes, separated by commas), even when no allowed countries are set. Numbers of no country (001) are refused unless allowed.',
   },
   {
     key: 'blockedNumberTypes',

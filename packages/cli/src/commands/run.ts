@@ -29,6 +29,82 @@ const waitText = (data: unknown) => {
     : '';
 };
 
+/** Prints a connector's failure as a real call does, and returns its exit code. */
+const reportFailure = (
+  flags: Flags,
+  label: string,
+  reason: unknown,
+  routes: RouteLine[],
+  extra: Record<string, unknown> = {},
+): number => {
+  const color = paint(useColor());
+  const connectorError = asConnectorError(reason);
+  if (!connectorError) throw reason;
+  const routeText = routes.length > 0 ? `\n${color.dim(formatRoutes(routes))}` : '';
+  if (flags.json)
+    printJson({
+      ok: false,
+      ...extra,
+      error: { code: connectorError.code, data: connectorError.data },
+      routes,
+    });
+  else
+    console.error(
+      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${waitText(connectorError.data)}${routeText}`,
+    );
+  return connectorError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
+};
+
+/**
+ * With --dry-run: captures what the call would send and prints it masked. A call refused before
+ * any request (a destination the config refuses, an invalid number, a bad config) fails exactly
+ * as for real: its code and message, a non-zero exit, `"ok": false`. An error after the first
+ * request is the dry run's own stop (every request is answered locally, nothing is sent).
+ */
+const dryRun = async (
+  flags: Flags,
+  secrets: string[],
+  label: string,
+  call: () => Promise<unknown>,
+): Promise<number> => {
+  const color = paint(useColor());
+  const { requests, channels, error } = await captureRequests(call);
+  if (requests.length === 0 && error !== undefined) {
+    return reportFailure(flags, `${label} (dry run: refused before sending)`, error, [], {
+      dryRun: true,
+      requests: [],
+    });
+  }
+  const masked = requests.map((request) => maskRequest(request, secrets));
+  const routes = routesOf(requests.map((request) => request.url));
+  if (flags.json) {
+    printJson({
+      ok: true,
+      dryRun: true,
+      ...(channels.length > 0 ? { channels: channels.map(({ channel }) => channel) } : {}),
+      requests: masked,
+      routes,
+    });
+  } else if (masked.length === 0) {
+    console.log('Dry run: the connector made no HTTP request.');
+  } else {
+    console.log(
+      color.dim(
+        'Dry run: nothing was sent. The request that would go out, with secrets, signatures, tokens and codes masked:\n',
+      ),
+    );
+    if (channels.length > 0) console.log(`${formatChannels(channels)}\n`);
+    console.log(masked.map((request) => formatRequest(request)).join('\n\n'));
+    console.log(`\n${formatRoutes(routes)}`);
+    console.log(
+      color.dim(
+        '\nA flow of several calls stops after the first: the next depends on the provider’s answer.',
+      ),
+    );
+  }
+  return exitCodes.ok;
+};
+
 /** Runs the connector call, or with --dry-run captures what it would send. Prints and returns the exit code. */
 const perform = async (
   flags: Flags,
@@ -36,36 +112,8 @@ const perform = async (
   label: string,
   call: () => Promise<unknown>,
 ): Promise<number> => {
+  if (flags['dry-run']) return dryRun(flags, secrets, label, call);
   const color = paint(useColor());
-  if (flags['dry-run']) {
-    const { requests, channels } = await captureRequests(call);
-    const masked = requests.map((request) => maskRequest(request, secrets));
-    const routes = routesOf(requests.map((request) => request.url));
-    if (flags.json) {
-      printJson({
-        ok: true,
-        dryRun: true,
-        ...(channels.length > 0 ? { channels: channels.map(({ channel }) => channel) } : {}),
-        requests: masked,
-        routes,
-      });
-    } else if (masked.length === 0) {
-      console.log('Dry run: the connector made no HTTP request (it was refused before sending).');
-    } else {
-      console.log(
-        color.dim('Dry run: nothing was sent. The request that would go out, secrets masked:\n'),
-      );
-      if (channels.length > 0) console.log(`${formatChannels(channels)}\n`);
-      console.log(masked.map((request) => formatRequest(request)).join('\n\n'));
-      console.log(`\n${formatRoutes(routes)}`);
-      console.log(
-        color.dim(
-          '\nA flow of several calls stops after the first: the next depends on the provider’s answer.',
-        ),
-      );
-    }
-    return exitCodes.ok;
-  }
   const progress = spinner(label);
   const { outcome, routes } = await tracingRoutes(call);
   progress.stop();
@@ -78,19 +126,7 @@ const perform = async (
       );
     return exitCodes.ok;
   }
-  const connectorError = asConnectorError(outcome.reason);
-  if (!connectorError) throw outcome.reason;
-  if (flags.json)
-    printJson({
-      ok: false,
-      error: { code: connectorError.code, data: connectorError.data },
-      routes,
-    });
-  else
-    console.error(
-      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${waitText(connectorError.data)}${routeText}`,
-    );
-  return connectorError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
+  return reportFailure(flags, label, outcome.reason, routes);
 };
 
 export const send = async (pkg: ConnectorPackage, flags: Flags) => {
@@ -145,7 +181,9 @@ export const userInfo = async (pkg: ConnectorPackage, flags: Flags) => {
   const connector = await build(pkg, config);
   if (!connector.getUserInfo) throw new UsageError(`${pkg.name} is not a social connector`);
   const getUserInfo = connector.getUserInfo;
-  return perform(flags, secretsOf(connector, config), `sign-in with ${pkg.name}`, () =>
+  // The code is as good as the user's token to whoever reads it first: a secret like the config's.
+  const secrets = [...secretsOf(connector, config), authCode];
+  return perform(flags, secrets, `sign-in with ${pkg.name}`, () =>
     getUserInfo(
       { auth_code: authCode, ...(flags.state ? { state: flags.state } : {}) },
       async () => ({}),

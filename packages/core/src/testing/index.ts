@@ -241,6 +241,28 @@ export const describeConformance = <T extends AllConnector>(options: Conformance
           expect(error).toMatchObject({ code: 'general', data: { status: 503 } });
         });
 
+        // Numbers of no country: Iridium (+881 6), Inmarsat (+870 77) and international freephone
+        // (+800), the examples in the ITU's lists of international network codes.
+        it.each(['881612345678', '870772001234', '80012345678'])(
+          'refuses +%s (no country) by default, naming allowedCountries and 001',
+          async (to) => {
+            const message = await refused(options.validConfig, to);
+            expect(message).toMatch(
+              /^refused to send to \+8\d\d•+\d\d: \+8\d\d numbers belong to no country .*; add 001 to allowedCountries to send there$/,
+            );
+          },
+        );
+
+        it.each(['881612345678', '870772001234', '80012345678'])(
+          'allowedCountries "001" sends to +%s',
+          async (to) => {
+            const scope = options.intercept().reply(503, 'busy');
+            const error = await sendTo({ ...options.validConfig, allowedCountries: '001' }, to);
+            expect(scope.isDone()).toBe(true);
+            expect(error).toMatchObject({ code: 'general', data: { status: 503 } });
+          },
+        );
+
         it('an unknown country code is a config error naming the field', async () => {
           const error = await expectFailure(
             { ...options.validConfig, allowedCountries: ['US', 'XX'] },
