@@ -24,6 +24,7 @@ const connector = (short: string, createConnector: unknown): ConnectorPackage =>
   short,
   createConnector: createConnector as never,
   loadProbe: async () => undefined,
+  loadAdvice: async () => undefined,
 });
 const alipay = connector('alipay-native', createAlipay);
 const aliyun = connector('aliyun-sms', createAliyun);
