@@ -2,7 +2,7 @@
 // `sandbox/index.ts` exports. That folder sits beside the connector's `src/`, outside the package's
 // `files`; neither it nor this module is ever bundled into a published connector.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 
 import type {
   ConnectorErrorCodes,
@@ -275,4 +275,53 @@ export const runScenario = async (options: {
       latencyMs: performance.now() - started,
     };
   }
+};
+
+export type SilentServer = { url: string; port: number; close(): Promise<void> };
+
+/**
+ * A TCP server on 127.0.0.1 that accepts connections, reads whatever arrives and never answers:
+ * over http the request is sent and no reply comes; over https the TLS handshake never completes.
+ */
+export const startSilentServer = async (): Promise<SilentServer> => {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('data', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+};
+
+/**
+ * Several fakes seen as one, for a connector that talks to several providers (the SMS router):
+ * every observation of each, in the order they arrive, its summary led by the fake's name.
+ */
+export const combineFakes = (fakes: Record<string, FakeServer>): FakeServer => {
+  const observations: Observation[] = [];
+  for (const [name, fake] of Object.entries(fakes)) {
+    const own = fake.observations;
+    own.push = (...added: Observation[]) => {
+      for (const observation of added) {
+        observations.push({ ...observation, summary: `${name}: ${observation.summary}` });
+      }
+      return Array.prototype.push.apply(own, added);
+    };
+  }
+  return {
+    url: Object.values(fakes)[0]?.url ?? '',
+    observations,
+    close: async () => {
+      await Promise.all(Object.values(fakes).map(async (fake) => fake.close()));
+    },
+  };
 };
