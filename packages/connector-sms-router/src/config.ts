@@ -45,15 +45,17 @@ const providersGuard = lazyGuard(() =>
     .object(
       Object.fromEntries(providerNames.map((name) => [name, providers[name].guard.optional()])),
     )
-    // `{}`, the Console's starting value, is "nothing configured yet": sending says so.
-    .strict(),
+    .strict()
+    // `{}`, the Console's starting value (which Logto drops on save), is "nothing configured
+    // yet": sending says so.
+    .default({}),
 );
 
 /**
  * A secret typed in its own (masked) field goes into its provider's config, unless that config
  * already holds it.
  */
-const withSecrets = (raw: unknown): unknown => {
+export const withSecrets = (raw: unknown): unknown => {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
   const config = raw as Record<string, unknown>;
   const given = config.providers;

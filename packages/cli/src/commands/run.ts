@@ -4,6 +4,7 @@ import { captureRequests, formatChannels, formatRequest, maskRequest } from '../
 import { describeValue, exitCodes, paint, printJson, spinner, useColor } from '../output.js';
 import type { ConnectorPackage } from '../resolve.js';
 import { formatRoutes, type RouteLine, routesOf, tracingRoutes } from '../route.js';
+import { formatRouteEvents, keepingRouteEvents } from '../sms-route.js';
 import { checkConfig } from './check.js';
 import { asConnectorError, build, readConfig, secretsOf, UsageError } from './common.js';
 
@@ -34,9 +35,12 @@ const perform = async (
   flags: Flags,
   secrets: string[],
   label: string,
-  call: () => Promise<unknown>,
+  connectorCall: () => Promise<unknown>,
 ): Promise<number> => {
   const color = paint(useColor());
+  const { events: routeEvents, call } = keepingRouteEvents(connectorCall);
+  const routeText = () => (routeEvents.length > 0 ? `\n${formatRouteEvents(routeEvents)}` : '');
+  const routeJson = () => (routeEvents.length > 0 ? { smsRoute: routeEvents } : {});
   if (flags['dry-run']) {
     const { requests, channels } = await captureRequests(call);
     const masked = requests.map((request) => maskRequest(request, secrets));
@@ -46,6 +50,7 @@ const perform = async (
         ok: true,
         dryRun: true,
         ...(channels.length > 0 ? { channels: channels.map(({ channel }) => channel) } : {}),
+        ...routeJson(),
         requests: masked,
         routes,
       });
@@ -56,6 +61,7 @@ const perform = async (
         color.dim('Dry run: nothing was sent. The request that would go out, secrets masked:\n'),
       );
       if (channels.length > 0) console.log(`${formatChannels(channels)}\n`);
+      if (routeEvents.length > 0) console.log(`${formatRouteEvents(routeEvents.slice(0, 1))}\n`);
       console.log(masked.map((request) => formatRequest(request)).join('\n\n'));
       console.log(`\n${formatRoutes(routes)}`);
       console.log(
@@ -69,12 +75,12 @@ const perform = async (
   const progress = spinner(label);
   const { outcome, routes } = await tracingRoutes(call);
   progress.stop();
-  const routeText = routes.length > 0 ? `\n${color.dim(formatRoutes(routes))}` : '';
+  const networkText = routes.length > 0 ? `\n${color.dim(formatRoutes(routes))}` : '';
   if (outcome.status === 'fulfilled') {
-    if (flags.json) printJson({ ok: true, result: outcome.value, routes });
+    if (flags.json) printJson({ ok: true, result: outcome.value, ...routeJson(), routes });
     else
       console.log(
-        `${color.green('✔')} ${label}: done\n${describeValue(outcome.value)}${routeText}`,
+        `${color.green('✔')} ${label}: done\n${describeValue(outcome.value)}${routeText()}${networkText}`,
       );
     return exitCodes.ok;
   }
@@ -84,11 +90,12 @@ const perform = async (
     printJson({
       ok: false,
       error: { code: connectorError.code, data: connectorError.data },
+      ...routeJson(),
       routes,
     });
   else
     console.error(
-      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${waitText(connectorError.data)}${routeText}`,
+      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${waitText(connectorError.data)}${routeText()}${networkText}`,
     );
   return connectorError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
 };

@@ -1,7 +1,7 @@
 // Dev-only helpers for the sandbox demo: a fake provider on 127.0.0.1 and the types a connector's
 // `sandbox/index.ts` exports. That folder sits beside the connector's `src/`, outside the package's
 // `files`; neither it nor this module is ever bundled into a published connector.
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 
 import type {
@@ -207,6 +207,13 @@ export type Sandbox = {
   /** A config that points the connector at the fake. */
   config(baseUrl: string): Record<string, unknown>;
   scenarios: SandboxScenario[];
+  /**
+   * For a connector whose config holds other connectors' configs (the SMS router): a config that
+   * sends through one provider alone, at `baseUrl` (its own hosts when undefined) with `timeout`
+   * ms. The reliability suite's fault tests use it where a flat config takes `endpoint` and
+   * `timeout` at its top level.
+   */
+  single?: (baseUrl: string | undefined, options: { timeout: number }) => Record<string, unknown>;
 };
 
 export const defineSandbox = (sandbox: Sandbox) => sandbox;
@@ -322,6 +329,55 @@ export const combineFakes = (fakes: Record<string, FakeServer>): FakeServer => {
     observations,
     close: async () => {
       await Promise.all(Object.values(fakes).map(async (fake) => fake.close()));
+    },
+  };
+};
+
+/**
+ * One address in front of several fakes, for a connector that talks to several providers (the
+ * SMS router): each request goes, unchanged (Host header included, which signatures cover), to
+ * the first fake whose prefix starts its path; a path under a `hold` prefix gets no answer at all,
+ * like a provider that took the request and went silent.
+ */
+export const startDispatcher = async (
+  targets: ReadonlyArray<{ prefix: string; fake: FakeServer }>,
+  hold?: string,
+): Promise<{ url: string; close(): Promise<void> }> => {
+  const server = createServer((incoming, outgoing) => {
+    const url = incoming.url ?? '/';
+    if (hold && url.startsWith(hold)) {
+      incoming.resume();
+      return;
+    }
+    const target = targets.find(({ prefix }) => url.startsWith(prefix));
+    if (!target) {
+      outgoing.writeHead(404).end();
+      return;
+    }
+    const { port } = new URL(target.fake.url);
+    const forwarded = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: incoming.method,
+        path: url,
+        headers: incoming.headers,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forwarded.on('error', () => outgoing.writeHead(502).end());
+    incoming.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 };
