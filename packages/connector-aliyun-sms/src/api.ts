@@ -234,8 +234,9 @@ const clientFor = declareClient({
 export const sendSms = async (
   config: AliyunSmsConfig,
   call: AliyunCall,
+  timeoutMs?: number,
 ): Promise<AliyunResponse> => {
-  const client = clientFor(config);
+  const client = clientFor(config, timeoutMs);
   const base = config.endpoint ?? sites[config.site].endpoint;
   const request =
     config.signatureVersion === 'v1'

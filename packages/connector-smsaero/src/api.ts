@@ -5,6 +5,7 @@ import {
   defaultTimeoutMs,
   definedFields,
   type ErrorData,
+  carryFailureKind,
   failureKindOf,
   type HttpClient,
   type ParsedErrorBody,
@@ -115,13 +116,16 @@ const finalError = (errors: unknown[], gates: number): unknown => {
   const chosen = answered.at(-1) ?? errors.at(-1);
   if (gates < 2 || !(chosen instanceof ConnectorError)) return chosen;
   const data = chosen.data as ErrorData;
-  return connectorError(chosen.code, {
-    ...data,
-    message:
-      errors.length < gates
-        ? `${data.message} (${errors.length} of ${gates} gates tried before the timeout ran out)`
-        : `${data.message} (all ${gates} gates failed)`,
-  });
+  return carryFailureKind(
+    chosen,
+    connectorError(chosen.code, {
+      ...data,
+      message:
+        errors.length < gates
+          ? `${data.message} (${errors.length} of ${gates} gates tried before the timeout ran out)`
+          : `${data.message} (all ${gates} gates failed)`,
+    }),
+  );
 };
 
 const clientFor = declareClient({
@@ -145,19 +149,20 @@ const callGates = async (
   config: SmsAeroConfig,
   selector: string,
   json: unknown,
-  readOnly = false,
+  { readOnly = false, timeoutMs }: { readOnly?: boolean; timeoutMs?: number } = {},
 ): Promise<{ gate: string; data: unknown }> => {
   const gates = gatesOf(config);
   const errors: unknown[] = [];
   // The timeout bounds the whole send, not each gate: later gates get what is left of it.
-  const deadline = performance.now() + (config.timeout ?? defaultTimeoutMs);
+  const limit = Math.min(timeoutMs ?? Infinity, config.timeout ?? defaultTimeoutMs);
+  const deadline = performance.now() + limit;
   for (const gate of gates) {
     const remaining = Math.floor(deadline - performance.now());
     if (errors.length > 0 && remaining < minimumGateTimeMs) break;
     // The first gate has the whole timeout: the config's own client, built once per config.
     const client =
       errors.length === 0
-        ? clientFor(config)
+        ? clientFor(config, timeoutMs)
         : clientFor(config, Math.max(remaining, minimumGateTimeMs));
     let response: { status: number; body: Envelope };
     try {
@@ -181,10 +186,11 @@ export const sendSms = async (
   config: SmsAeroConfig,
   to: Phone,
   text: string,
+  timeoutMs?: number,
 ): Promise<SmsAeroMessage> => {
   // sms/testsend takes the same request and checks it without sending or charging.
   const route = config.testMode ? 'sms/testsend' : 'sms/send';
-  const { data } = await callGates(config, route, sendBody(config, to, text));
+  const { data } = await callGates(config, route, sendBody(config, to, text), { timeoutMs });
   const sent = sentGuard.safeParse(data);
   return sent.success ? sent.data : {};
 };
@@ -193,7 +199,7 @@ const balanceGuard = lazyGuard(() => z.object({ balance: z.number().or(z.string(
 
 /** The account balance (a free, read-only call), with the gate that answered. */
 export const fetchBalance = async (config: SmsAeroConfig) => {
-  const { gate, data } = await callGates(config, 'balance', {}, true);
+  const { gate, data } = await callGates(config, 'balance', {}, { readOnly: true });
   const parsed = balanceGuard.safeParse(data);
   return { gate, balance: parsed.success ? Number(parsed.data.balance) : undefined };
 };

@@ -1,13 +1,5 @@
-import { createSmsConnector, renderTemplate, templateValues } from '@switchboard/core';
+import { createSmsConnector } from '@switchboard/core';
 
-import { sendSms } from './api.js';
-import { smsAeroConfigGuard } from './config.js';
-import { defaultMetadata, PROVIDER } from './metadata.js';
+import { smsAero } from './definition.js';
 
-export default createSmsConnector({
-  provider: PROVIDER,
-  metadata: defaultMetadata,
-  configGuard: smsAeroConfigGuard,
-  send: async (config, { phone, template, payload }) =>
-    sendSms(config, phone, renderTemplate(template.content, templateValues(payload))),
-});
+export default createSmsConnector(smsAero);

@@ -155,7 +155,7 @@ export const sendMessage = async (
 ): Promise<TwilioMessage> => {
   const { channel, form } = chooseChannel(config, message);
   announceMessageChannel({ provider: PROVIDER, channel });
-  const { body } = await clientFor(config).request({
+  const { body } = await clientFor(config, message.timeoutMs).request({
     url: messagesUrl(config),
     headers: { authorization: authorization(config) },
     form,

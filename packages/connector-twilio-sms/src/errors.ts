@@ -57,6 +57,19 @@ export const twilioErrors = {
   '30022': ConnectorErrorCodes.RateLimitExceeded,
 } satisfies ErrorTable;
 
+/**
+ * Codes that refuse the destination for this account, not the number itself: the SMS router may
+ * try another provider after them. 21408 (geo permissions) is an invalid_config and moves on as
+ * every account refusal does.
+ */
+export const twilioDestinationRefusals = [
+  // The number cannot be reached from this account's senders (https://www.twilio.com/docs/api/errors/21612).
+  '21612',
+  // SMS Pumping Protection (https://www.twilio.com/docs/api/errors/30450, /30453).
+  '30450',
+  '30453',
+] as const satisfies ReadonlyArray<keyof typeof twilioErrors>;
+
 const mixedChannels =
   'To and From are of different channels: for WhatsApp set whatsAppFrom to whatsapp:+<number>, or use a Messaging Service with a WhatsApp sender';
 

@@ -1,12 +1,5 @@
 import { createSmsConnector } from '@switchboard/core';
 
-import { sendMessage } from './api.js';
-import { twilioSmsConfigGuard } from './config.js';
-import { defaultMetadata, PROVIDER } from './metadata.js';
+import { twilioSms } from './definition.js';
 
-export default createSmsConnector({
-  provider: PROVIDER,
-  metadata: defaultMetadata,
-  configGuard: twilioSmsConfigGuard,
-  send: sendMessage,
-});
+export default createSmsConnector(twilioSms);

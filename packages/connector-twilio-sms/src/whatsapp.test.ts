@@ -190,17 +190,17 @@ describe('WhatsApp config', () => {
     [
       'an unknown country code',
       { ...whatsAppConfig, whatsAppCountries: ['BR', 'XX'] },
-      /whatsAppCountries\.1: must be ISO 3166-1 alpha-2 country codes/,
+      /whatsAppCountries\[1\]: must be ISO 3166-1 alpha-2 country codes/,
     ],
     [
       '* among country codes',
       { ...whatsAppConfig, whatsAppCountries: ['*', 'BR'] },
-      /whatsAppCountries\.0: must be ISO 3166-1 alpha-2 country codes/,
+      /whatsAppCountries\[0\]: must be ISO 3166-1 alpha-2 country codes/,
     ],
     [
       'a malformed contentSid',
       { ...whatsAppConfig, whatsAppTemplates: [{ usageType: 'Generic', contentSid: 'HX123' }] },
-      /whatsAppTemplates\.0\.contentSid: contentSid must be a Twilio Content SID/,
+      /whatsAppTemplates\[0\]\.contentSid: contentSid must be a Twilio Content SID/,
     ],
     [
       'a whatsAppFrom without the whatsapp: prefix',

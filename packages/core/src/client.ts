@@ -3,6 +3,7 @@
 // of the form items the Console hides (`isConfidential`), so the list is never written twice.
 import type { ConnectorConfigFormItem } from '@logto/connector-kit';
 
+import { defaultTimeoutMs as coreTimeoutMs } from './config.js';
 import { classify, entryOf, type ErrorTable, type ProviderFailure } from './errors.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http.js';
 
@@ -50,7 +51,8 @@ type ClientConfig = { timeout?: number };
 /**
  * Builds `clientFor(config)`, which gives the HTTP client for a parsed config: the same client for
  * the same config object (core reuses a config while it stays the same), a new one otherwise. A
- * call that needs its own timeout (SMS Aero's gates share one deadline) passes it.
+ * call that has less time than the config's timeout (SMS Aero's gates share one deadline, the SMS
+ * router has a time budget) passes what it has.
  */
 export const declareClient = <E extends ErrorTable = ErrorTable>(
   declaration: ClientDeclaration<E>,
@@ -79,7 +81,13 @@ export const declareClient = <E extends ErrorTable = ErrorTable>(
   };
 
   return <C extends ClientConfig>(config: C, timeoutMs?: number): HttpClient => {
-    if (timeoutMs !== undefined) return build(config, timeoutMs);
+    // A limit no shorter than the config's own is the config's own client.
+    if (
+      timeoutMs !== undefined &&
+      timeoutMs < (config.timeout ?? defaultTimeoutMs ?? coreTimeoutMs)
+    ) {
+      return build(config, timeoutMs);
+    }
     let client = clients.get(config);
     if (!client) {
       client = build(config, undefined);

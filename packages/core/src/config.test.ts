@@ -149,7 +149,7 @@ describe('parseConfig', () => {
     const message = messageOf(error);
     expect(message).toMatch(/^invalid config: /);
     expect(message).toContain('timeout: timeout must be at least 100 ms');
-    expect(message).toContain('templates.0.content:');
+    expect(message).toContain('templates[0].content:');
   });
 
   it('names a missing field', () => {

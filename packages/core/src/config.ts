@@ -91,8 +91,16 @@ export const issueMessage = (issue: ZodIssue) =>
     ? `must be one of ${issue.options.map((option) => `"${String(option)}"`).join(', ')}`
     : issue.message;
 
+/** `routes[1].providers[0]`, `providers.twilio.accountSID`. */
+export const formatPath = (path: ReadonlyArray<string | number>) =>
+  path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
+    )
+    .join('');
+
 const describeIssue = (issue: ZodIssue) => {
-  const path = issue.path.join('.');
+  const path = formatPath(issue.path);
   return path ? `${path}: ${issueMessage(issue)}` : issueMessage(issue);
 };
 

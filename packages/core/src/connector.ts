@@ -15,7 +15,7 @@ import { payloadLocale, requireTemplate } from './templates.js';
 type Template = { usageType: string; locale?: string };
 
 /** What the factory needs of a config: templates and the destination rules (destinationFields). */
-type SmsConfig = DestinationRules & { templates: Template[] };
+export type SmsConfig = DestinationRules & { templates: Template[] };
 
 export type SmsMessage<C extends SmsConfig> = {
   phone: Phone;
@@ -23,8 +23,17 @@ export type SmsMessage<C extends SmsConfig> = {
   type: string;
   template: C['templates'][number];
   payload: SendMessageData['payload'];
+  /**
+   * The longest this send may take, in milliseconds, when a caller has less time than the
+   * config's own timeout (the SMS router's time budget); the provider call passes it to its client.
+   */
+  timeoutMs?: number;
 };
 
+/**
+ * What an SMS connector declares once: the factory below builds the Logto connector from it, and
+ * the SMS router sends through the same declaration.
+ */
 export type SmsConnectorOptions<C extends SmsConfig> = {
   provider: string;
   metadata: ConnectorMetadata;
@@ -32,6 +41,12 @@ export type SmsConnectorOptions<C extends SmsConfig> = {
   phone?: ParsePhoneOptions;
   /** The provider call, given the parsed config, the parsed recipient and the chosen template. */
   send: (config: C, message: SmsMessage<C>) => Promise<unknown>;
+  /**
+   * Provider error codes that refuse the destination for this account only (a country not
+   * enabled, the provider's fraud filter): another provider may still reach the number, so the
+   * SMS router moves on after them.
+   */
+  destinationRefusals?: readonly string[];
 };
 
 /**

@@ -29,6 +29,13 @@ export const failureKindOf = (error: unknown) =>
     ? failureKinds.get(error as ConnectorError)
     : undefined;
 
+/** `to`, an error rebuilt from `from` (a reworded message), keeps how `from` came about. */
+export const carryFailureKind = (from: unknown, to: ConnectorError): ConnectorError => {
+  const kind = failureKindOf(from);
+  if (kind) failureKinds.set(to, kind);
+  return to;
+};
+
 /** A ConnectorError that also records how it came about (see failureKindOf). */
 const failedWith = (
   code: ConnectorErrorCodes,

@@ -30,3 +30,43 @@ export const collectMessageChannels = async <T>(
     unsubscribe(name, listener);
   }
 };
+
+/**
+ * What the SMS router did with one message: the route it chose (`chain`), then each provider's
+ * outcome. Announced like the message channel; `switchboard send` prints it.
+ */
+export type RouteEvent =
+  | { provider: string; event: 'route'; country: string; chain: string[] }
+  | {
+      provider: string;
+      event: 'attempt';
+      via: string;
+      outcome: 'delivered' | 'failed';
+      note?: string;
+    };
+
+const routeName = 'switchboard:route';
+
+let routeChannel: Channel | undefined;
+
+export const announceRoute = (event: RouteEvent) => {
+  routeChannel ??= channel(routeName);
+  if (routeChannel.hasSubscribers) routeChannel.publish(event);
+};
+
+/** Runs `call` and lists the route events announced meanwhile. */
+export const collectRouteEvents = async <T>(
+  call: () => Promise<T>,
+): Promise<{ outcome: PromiseSettledResult<T>; routeEvents: RouteEvent[] }> => {
+  const routeEvents: RouteEvent[] = [];
+  const listener = (event: unknown) => {
+    routeEvents.push(event as RouteEvent);
+  };
+  subscribe(routeName, listener);
+  try {
+    const [outcome] = await Promise.allSettled([call()]);
+    return { outcome: outcome!, routeEvents };
+  } finally {
+    unsubscribe(routeName, listener);
+  }
+};

@@ -51,7 +51,10 @@ describe.each(subjects)('$folder', (subject) => {
     let elapsed: number;
     let error: unknown;
     try {
-      const config = { ...configFor(subject, server.url), timeout: faultTimeoutMs };
+      const config = subject.sandbox.single?.(server.url, { timeout: faultTimeoutMs }) ?? {
+        ...configFor(subject, server.url),
+        timeout: faultTimeoutMs,
+      };
       const started = performance.now();
       error = await failureOf(() => invoke(subject, config));
       elapsed = performance.now() - started;
@@ -89,7 +92,7 @@ describe.each(subjects)('$folder', (subject) => {
     resolver.answer = fault.answer;
     await settle();
     const before = activeResources();
-    const config = {
+    const config = subject.sandbox.single?.(undefined, { timeout: faultTimeoutMs }) ?? {
       ...withoutOverrides(subject.sandbox.config(placeholderBase), placeholderBase),
       timeout: faultTimeoutMs,
     };

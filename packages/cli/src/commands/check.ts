@@ -1,4 +1,4 @@
-import { issueMessage } from '@switchboard/core';
+import { formatPath, issueMessage } from '@switchboard/core';
 
 import type { ConnectorPackage } from '../resolve.js';
 import { build, type FormItem, readConfig } from './common.js';
@@ -22,9 +22,10 @@ export const checkConfig = async (pkg: ConnectorPackage, configFile: string | un
   const problems: Problem[] = (result.error?.issues ?? []).map((issue) => {
     const key = String(issue.path[0] ?? '');
     const isEnum = issue.code === 'invalid_enum_value';
-    const expected = isEnum ? undefined : expectedFor(items.get(key));
+    // A field's own description explains the field, not a problem deep inside its value.
+    const expected = isEnum || issue.path.length > 1 ? undefined : expectedFor(items.get(key));
     return {
-      field: issue.path.join('.') || '(config)',
+      field: formatPath(issue.path) || '(config)',
       // The same wording as the connector's own errors, which never repeat a received value.
       problem: issueMessage(issue),
       ...(expected ? { expected } : {}),

@@ -4,6 +4,7 @@ import { captureRequests, formatChannels, formatRequest, maskRequest } from '../
 import { describeValue, exitCodes, paint, printJson, spinner, useColor } from '../output.js';
 import type { ConnectorPackage } from '../resolve.js';
 import { formatRoutes, type RouteLine, routesOf, tracingRoutes } from '../route.js';
+import { formatRouteEvents, keepingRouteEvents, type RouteEvents } from '../sms-route.js';
 import { checkConfig } from './check.js';
 import { asConnectorError, build, readConfig, secretsOf, UsageError } from './common.js';
 
@@ -36,21 +37,24 @@ const reportFailure = (
   reason: unknown,
   routes: RouteLine[],
   extra: Record<string, unknown> = {},
+  smsRoute: RouteEvents = [],
 ): number => {
   const color = paint(useColor());
   const connectorError = asConnectorError(reason);
   if (!connectorError) throw reason;
   const routeText = routes.length > 0 ? `\n${color.dim(formatRoutes(routes))}` : '';
+  const smsRouteText = smsRoute.length > 0 ? `\n${formatRouteEvents(smsRoute)}` : '';
   if (flags.json)
     printJson({
       ok: false,
       ...extra,
       error: { code: connectorError.code, data: connectorError.data },
+      ...(smsRoute.length > 0 ? { smsRoute } : {}),
       routes,
     });
   else
     console.error(
-      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${waitText(connectorError.data)}${routeText}`,
+      `${color.red('✖')} ${label} failed: ${connectorError.code}\n${describeValue(connectorError.data)}${waitText(connectorError.data)}${smsRouteText}${routeText}`,
     );
   return connectorError.code === 'invalid_config' ? exitCodes.invalidConfig : exitCodes.failed;
 };
@@ -65,15 +69,22 @@ const dryRun = async (
   flags: Flags,
   secrets: string[],
   label: string,
-  call: () => Promise<unknown>,
+  connectorCall: () => Promise<unknown>,
 ): Promise<number> => {
   const color = paint(useColor());
+  const { events, call } = keepingRouteEvents(connectorCall);
   const { requests, channels, error } = await captureRequests(call);
+  // The route the SMS router chose; the first provider's answer is the dry run's own stop.
+  const chosen = events.filter((event) => event.event === 'route');
   if (requests.length === 0 && error !== undefined) {
-    return reportFailure(flags, `${label} (dry run: refused before sending)`, error, [], {
-      dryRun: true,
-      requests: [],
-    });
+    return reportFailure(
+      flags,
+      `${label} (dry run: refused before sending)`,
+      error,
+      [],
+      { dryRun: true, requests: [] },
+      chosen,
+    );
   }
   const masked = requests.map((request) => maskRequest(request, secrets));
   const routes = routesOf(requests.map((request) => request.url));
@@ -82,6 +93,7 @@ const dryRun = async (
       ok: true,
       dryRun: true,
       ...(channels.length > 0 ? { channels: channels.map(({ channel }) => channel) } : {}),
+      ...(chosen.length > 0 ? { smsRoute: chosen } : {}),
       requests: masked,
       routes,
     });
@@ -94,6 +106,7 @@ const dryRun = async (
       ),
     );
     if (channels.length > 0) console.log(`${formatChannels(channels)}\n`);
+    if (chosen.length > 0) console.log(`${formatRouteEvents(chosen)}\n`);
     console.log(masked.map((request) => formatRequest(request)).join('\n\n'));
     console.log(`\n${formatRoutes(routes)}`);
     console.log(
@@ -110,23 +123,31 @@ const perform = async (
   flags: Flags,
   secrets: string[],
   label: string,
-  call: () => Promise<unknown>,
+  connectorCall: () => Promise<unknown>,
 ): Promise<number> => {
-  if (flags['dry-run']) return dryRun(flags, secrets, label, call);
+  if (flags['dry-run']) return dryRun(flags, secrets, label, connectorCall);
   const color = paint(useColor());
+  const { events, call } = keepingRouteEvents(connectorCall);
   const progress = spinner(label);
   const { outcome, routes } = await tracingRoutes(call);
   progress.stop();
   const routeText = routes.length > 0 ? `\n${color.dim(formatRoutes(routes))}` : '';
+  const smsRouteText = events.length > 0 ? `\n${formatRouteEvents(events)}` : '';
   if (outcome.status === 'fulfilled') {
-    if (flags.json) printJson({ ok: true, result: outcome.value, routes });
+    if (flags.json)
+      printJson({
+        ok: true,
+        result: outcome.value,
+        ...(events.length > 0 ? { smsRoute: events } : {}),
+        routes,
+      });
     else
       console.log(
-        `${color.green('✔')} ${label}: done\n${describeValue(outcome.value)}${routeText}`,
+        `${color.green('✔')} ${label}: done\n${describeValue(outcome.value)}${smsRouteText}${routeText}`,
       );
     return exitCodes.ok;
   }
-  return reportFailure(flags, label, outcome.reason, routes);
+  return reportFailure(flags, label, outcome.reason, routes, {}, events);
 };
 
 export const send = async (pkg: ConnectorPackage, flags: Flags) => {

@@ -1,8 +1,8 @@
 // Dev-only helpers for the sandbox demo: a fake provider on 127.0.0.1 and the types a connector's
 // `sandbox/index.ts` exports. That folder sits beside the connector's `src/`, outside the package's
 // `files`; neither it nor this module is ever bundled into a published connector.
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 
 import type {
   ConnectorErrorCodes,
@@ -207,6 +207,13 @@ export type Sandbox = {
   /** A config that points the connector at the fake. */
   config(baseUrl: string): Record<string, unknown>;
   scenarios: SandboxScenario[];
+  /**
+   * For a connector whose config holds other connectors' configs (the SMS router): a config that
+   * sends through one provider alone, at `baseUrl` (its own hosts when undefined) with `timeout`
+   * ms. The reliability suite's fault tests use it where a flat config takes `endpoint` and
+   * `timeout` at its top level.
+   */
+  single?: (baseUrl: string | undefined, options: { timeout: number }) => Record<string, unknown>;
 };
 
 export const defineSandbox = (sandbox: Sandbox) => sandbox;
@@ -287,4 +294,102 @@ export const runScenario = async (options: {
       latencyMs: performance.now() - started,
     };
   }
+};
+
+export type SilentServer = { url: string; port: number; close(): Promise<void> };
+
+/**
+ * A TCP server on 127.0.0.1 that accepts connections, reads whatever arrives and never answers:
+ * over http the request is sent and no reply comes; over https the TLS handshake never completes.
+ */
+export const startSilentServer = async (): Promise<SilentServer> => {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('data', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+};
+
+/**
+ * Several fakes seen as one, for a connector that talks to several providers (the SMS router):
+ * every observation of each, in the order they arrive, its summary led by the fake's name.
+ */
+export const combineFakes = (fakes: Record<string, FakeServer>): FakeServer => {
+  const observations: Observation[] = [];
+  for (const [name, fake] of Object.entries(fakes)) {
+    const own = fake.observations;
+    own.push = (...added: Observation[]) => {
+      for (const observation of added) {
+        observations.push({ ...observation, summary: `${name}: ${observation.summary}` });
+      }
+      return Array.prototype.push.apply(own, added);
+    };
+  }
+  return {
+    url: Object.values(fakes)[0]?.url ?? '',
+    observations,
+    close: async () => {
+      await Promise.all(Object.values(fakes).map(async (fake) => fake.close()));
+    },
+  };
+};
+
+/**
+ * One address in front of several fakes, for a connector that talks to several providers (the
+ * SMS router): each request goes, unchanged (Host header included, which signatures cover), to
+ * the first fake whose prefix starts its path; a path under a `hold` prefix gets no answer at all,
+ * like a provider that took the request and went silent.
+ */
+export const startDispatcher = async (
+  targets: ReadonlyArray<{ prefix: string; fake: FakeServer }>,
+  hold?: string,
+): Promise<{ url: string; close(): Promise<void> }> => {
+  const server = createServer((incoming, outgoing) => {
+    const url = incoming.url ?? '/';
+    if (hold && url.startsWith(hold)) {
+      incoming.resume();
+      return;
+    }
+    const target = targets.find(({ prefix }) => url.startsWith(prefix));
+    if (!target) {
+      outgoing.writeHead(404).end();
+      return;
+    }
+    const { port } = new URL(target.fake.url);
+    const forwarded = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: incoming.method,
+        path: url,
+        headers: incoming.headers,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forwarded.on('error', () => outgoing.writeHead(502).end());
+    incoming.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 };
