@@ -60,6 +60,20 @@ describe('switchboard doctor', () => {
     ]);
   });
 
+  it('knows the SMS router: it loads beside the connectors it routes to', async () => {
+    addBuiltConnector(instance, 'connector-sms-router');
+    addBuiltConnector(instance, 'connector-twilio-sms');
+    const routerVersion = versionOf(path.join(packagesDir, 'connector-sms-router/package.json'));
+
+    await expect(run()).resolves.toBe(0);
+    expect(output).toEqual([
+      `Logto instance ${instance.dir} (@logto/connector-kit ${kitVersion}), packages/core/connectors:`,
+      `✔ @switchboard/connector-sms-router ${routerVersion} (switchboard-sms-router): ok`,
+      twilioOk,
+      'all 2 package(s) load in this Logto',
+    ]);
+  });
+
   it('flags a connector-kit range that leaves out the instance’s kit, exiting 1', async () => {
     addBuiltConnector(instance, 'connector-twilio-sms');
     addPackage(
