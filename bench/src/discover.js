@@ -1,22 +1,46 @@
 // The list of connectors is derived from the folders: every packages/connector-* folder is a
 // candidate; it is benchmarked when it has a built lib/index.js, a bench module
 // (bench/src/providers/<folder without "connector-">.js) and the official package installed.
-// Anything missing gives a "not benchmarked yet" line, never an error.
+// Anything missing gives a "not benchmarked yet" line, never an error. A router's bench module
+// (`direct` instead of `official`: the SMS router) is compared with Switchboard connectors instead:
+// the one it sends through, and the ones its bundle carries (read from its source map).
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const benchDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(benchDirectory, '..');
+const errorText = (error) => (error instanceof Error ? error.message : String(error));
 
 /**
  * @typedef {{ provider: string, folder: string, directory: string, name: string, version: string,
  *   lib: string, module: string, bench: import('./providers/types.js').ProviderBench,
  *   officialDirectory: string, officialLib: string, officialVersion: string }} ReadyConnector
  * @typedef {{ provider: string, folder: string, reason: string }} SkippedConnector
+ * @typedef {{ provider: string, folder: string, directory: string, name: string, version: string,
+ *   lib: string, module: string, bench: import('./providers/types.js').RouterBench,
+ *   directLib: string, bundled: { provider: string, lib: string }[] }} ReadyRouter
  */
 
-/** @returns {Promise<{ ready: ReadyConnector[], skipped: SkippedConnector[] }>} */
+/**
+ * The other connector packages whose source a bundle carries, from its source map
+ * (`../../connector-twilio-sms/src/…`): what a router replaces.
+ */
+const bundledConnectors = (lib) => {
+  const { sources } = JSON.parse(readFileSync(`${lib}.map`, 'utf8'));
+  const folders = new Set(
+    sources.flatMap((source) => source.match(/(?:^|\/)(connector-[^/]+)\/src\//)?.[1] ?? []),
+  );
+  return [...folders].sort().map((folder) => ({
+    provider: folder.slice('connector-'.length),
+    lib: path.join(repoRoot, 'packages', folder, 'lib', 'index.js'),
+  }));
+};
+
+/**
+ * @returns {Promise<{ ready: ReadyConnector[], routers: ReadyRouter[],
+ *   skipped: SkippedConnector[] }>}
+ */
 export const discoverConnectors = async ({ only } = {}) => {
   const packages = path.join(repoRoot, 'packages');
   const folders = readdirSync(packages, { withFileTypes: true })
@@ -24,6 +48,7 @@ export const discoverConnectors = async ({ only } = {}) => {
     .map((entry) => entry.name)
     .sort();
   const ready = [];
+  const routers = [];
   const skipped = [];
   for (const folder of folders) {
     const provider = folder.slice('connector-'.length);
@@ -46,9 +71,38 @@ export const discoverConnectors = async ({ only } = {}) => {
     try {
       bench = (await import(pathToFileURL(module).href)).default;
     } catch (error) {
-      skip(
-        `bench module failed to load: ${error instanceof Error ? error.message : String(error)}`,
+      skip(`bench module failed to load: ${errorText(error)}`);
+      continue;
+    }
+    const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8'));
+    if (bench.direct) {
+      const directLib = path.join(packages, `connector-${bench.direct}`, 'lib', 'index.js');
+      let bundled;
+      try {
+        bundled = bundledConnectors(lib);
+      } catch (error) {
+        skip(`no source map to read the connectors it bundles from: ${errorText(error)}`);
+        continue;
+      }
+      const unbuilt = [directLib, ...bundled.map((connector) => connector.lib)].find(
+        (file) => !existsSync(file),
       );
+      if (unbuilt) {
+        skip(`${path.relative(repoRoot, unbuilt)} is not built yet`);
+        continue;
+      }
+      routers.push({
+        provider,
+        folder,
+        directory,
+        name: manifest.name,
+        version: manifest.version,
+        lib,
+        module,
+        bench,
+        directLib,
+        bundled,
+      });
       continue;
     }
     // The official packages export only ./lib/index.js, so look the folder up, not the name.
@@ -57,7 +111,6 @@ export const discoverConnectors = async ({ only } = {}) => {
       skip(`${bench.official} is not installed (pnpm install)`);
       continue;
     }
-    const manifest = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8'));
     const official = JSON.parse(readFileSync(path.join(officialDirectory, 'package.json'), 'utf8'));
     ready.push({
       provider,
@@ -73,5 +126,5 @@ export const discoverConnectors = async ({ only } = {}) => {
       officialVersion: official.version,
     });
   }
-  return { ready, skipped };
+  return { ready, routers, skipped };
 };

@@ -221,6 +221,88 @@ const tableRows = (report) => {
   return rows;
 };
 
+/**
+ * The router's rows: its routed send beside the direct one, and its startup beside the connectors
+ * it bundles (the ones an administrator would otherwise install separately).
+ * @returns {string[][]}
+ */
+const routerRows = (report) => {
+  const rows = [];
+  for (const router of report.routers ?? []) {
+    const result = report.routerResults[router.provider];
+    const add = addRow(rows, router.provider);
+    const operation = router.bench.operation;
+    const direct = router.bench.direct;
+    const { routed = {}, direct: alone = {}, floor = {}, floorHttps = {} } = result.time ?? {};
+    if (result.error || routed.error || alone.error) {
+      rows.push([
+        router.provider,
+        `${operation}: not measured (see the notes)`,
+        '—',
+        '—',
+        '',
+        '',
+        '',
+      ]);
+    } else {
+      add(
+        `${operation} median, µs: routed to ${direct} / ${direct} direct (floor: got ${us(floor.median)}, node:https ${us(floorHttps.median)})`,
+        routed.median,
+        alone.median,
+        us,
+        targets.routedSendRatio,
+      );
+      add(`${operation} p90, µs`, routed.p90, alone.p90, us);
+      add(
+        `${operation} median above the got floor, µs`,
+        routed.median - floor.median,
+        alone.median - floor.median,
+        us,
+      );
+      add(
+        `client process CPU per ${operation} (mean), µs`,
+        routed.cpuPerCall,
+        alone.cpuPerCall,
+        us,
+      );
+    }
+    const startup = result.startup;
+    if (!startup?.router || startup.router.error) continue;
+    const names = router.bundled.map(({ provider }) => provider).join(' + ');
+    const sum = (key) =>
+      router.bundled.reduce(
+        (total, { provider }) => total + (startup.alone[provider]?.[key] ?? Number.NaN),
+        0,
+      );
+    add(
+      `startup heap growth after GC (got, zod, kit loaded), KiB: router / ${names}, each alone, summed`,
+      startup.router.heap,
+      sum('heap'),
+      kib,
+      targets.routerStartupHeapRatio,
+    );
+    add(
+      `startup heap growth, KiB: router / ${names} in one process`,
+      startup.router.heap,
+      startup.together?.heap,
+      kib,
+    );
+    add(
+      `startup import + factory (got, zod, kit loaded), ms: router / ${names}, each alone, summed`,
+      startup.router.ms,
+      sum('ms'),
+      ms,
+    );
+    add(
+      `startup import + factory, ms: router / ${names} in one process`,
+      startup.router.ms,
+      startup.together?.ms,
+      ms,
+    );
+  }
+  return rows;
+};
+
 /** A function that appends one row: figure, both values, their ratio, the target and verdict. */
 const addRow =
   (rows, provider) =>
@@ -239,34 +321,44 @@ const addRow =
   };
 
 const header = ['provider', 'figure', 'Switchboard', 'official', 'SB / official', 'target', ''];
+const routerHeader = ['router', 'figure', 'router', 'compared with', 'ratio', 'target', ''];
 const rightAligned = [false, false, true, true, true, false, false];
 
 const width = (text) => [...text].length;
 const pad = (text, size, right) =>
   right ? ' '.repeat(size - width(text)) + text : text + ' '.repeat(size - width(text));
 
-export const renderConsole = (report) => {
-  const rows = [header, ...tableRows(report)];
-  const widths = header.map((_, column) =>
-    Math.max(...rows.map((row) => width(row[column] ?? ''))),
-  );
+/** A plain-text table: the header, a rule, the rows. */
+const consoleTable = (head, body) => {
+  const rows = [head, ...body];
+  const widths = head.map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ''))));
   const line = (row) =>
     row
       .map((cell, column) => pad(cell ?? '', widths[column], rightAligned[column]))
       .join('  ')
       .trimEnd();
+  return [line(head), widths.map((size) => '-'.repeat(size)).join('  '), ...body.map(line)];
+};
+
+export const renderConsole = (report) => {
   const out = [
     `Node ${report.node}; ${report.machine.cores} cores; load average (1, 5, 15 min) at start ${load1(report.load.start)}, at end ${load1(report.load.end)}`,
-    '',
-    line(rows[0]),
-    widths.map((size) => '-'.repeat(size)).join('  '),
-    ...rows.slice(1).map(line),
   ];
+  for (const [head, rows] of [
+    [header, tableRows(report)],
+    [routerHeader, routerRows(report)],
+  ]) {
+    if (rows.length > 0) out.push('', ...consoleTable(head, rows));
+  }
   for (const connector of report.ready) {
     for (const note of report.results[connector.provider].notes)
       out.push(`${connector.provider}: ${note}`);
   }
   for (const note of report.startupAll?.notes ?? []) out.push(note);
+  for (const router of report.routers ?? []) {
+    for (const note of report.routerResults[router.provider].notes)
+      out.push(`${router.provider}: ${note}`);
+  }
   for (const { folder, reason } of report.skipped)
     out.push(`${folder}: not benchmarked yet: ${reason}`);
   return out.join('\n');
@@ -286,13 +378,14 @@ const markdownTable = (head, rows, right) => {
 
 const escapeCell = (text) => String(text).replaceAll('|', '\\|');
 
-const profileSection = (title, profiles, unit) => {
-  const { switchboard, official } = profiles;
+const profileSection = (title, profiles, unit, names = ['switchboard', 'official']) => {
+  const [switchboard, official] = names.map((name) => profiles[name]);
+  const labels = names.map((name) => (name === 'switchboard' ? 'Switchboard' : name));
   if (!switchboard || !official) return [];
   const format = unit === 'ms' ? (value) => (value / 1000).toFixed(1) : (value) => value.toFixed(1);
   const lines = [`### ${title}`, ''];
   lines.push(
-    `Busy (non-idle) time per ${unit === 'ms' ? 'process' : 'call'}: Switchboard ${format(switchboard.busyPerCall)} ${unit}, official ${format(official.busyPerCall)} ${unit}.`,
+    `Busy (non-idle) time per ${unit === 'ms' ? 'process' : 'call'}: ${labels[0]} ${format(switchboard.busyPerCall)} ${unit}, ${labels[1]} ${format(official.busyPerCall)} ${unit}.`,
     '',
   );
   const areas = new Map();
@@ -310,16 +403,17 @@ const profileSection = (title, profiles, unit) => {
     .slice(0, 12)
     .map(([area, sb, off]) => [escapeCell(area), format(sb), format(off), format(sb - off)]);
   lines.push(
-    markdownTable(
-      [`self time by area, ${unit}`, 'Switchboard', 'official', 'difference'],
-      areaRows,
-      [false, true, true, true],
-    ),
+    markdownTable([`self time by area, ${unit}`, ...labels, 'difference'], areaRows, [
+      false,
+      true,
+      true,
+      true,
+    ]),
     '',
   );
   for (const [name, profile] of [
-    ['Switchboard', switchboard],
-    ['official', official],
+    [labels[0], switchboard],
+    [labels[1], official],
   ]) {
     const rows = profile.functions
       .slice(0, 12)
@@ -337,6 +431,33 @@ const profileSection = (title, profiles, unit) => {
     );
   }
   return lines;
+};
+
+/** The router beside the connectors it replaces. */
+const routerSection = (report) => {
+  const rows = routerRows(report);
+  if (rows.length === 0) return [];
+  const notes = (report.routers ?? []).flatMap((router) =>
+    report.routerResults[router.provider].notes.map((note) => `- ${router.provider}: ${note}`),
+  );
+  return [
+    '## SMS router',
+    '',
+    "The router has no official counterpart: it is measured against the Switchboard connectors it replaces. Its send, routed (one route, every country) to a provider, is timed beside that provider's own connector sending directly, with the same provider config, against the same fake, interleaved in one measuring child with the floors. Its startup figures (fresh `node --expose-gc`, got, zod and kit loaded, as above) are beside those of the connectors its bundle carries (read from its source map), each alone and summed, as an administrator would install them separately, and all in one process. Ratios are router / compared figure.",
+    '',
+    markdownTable(
+      routerHeader,
+      rows.map((row) => row.map(escapeCell)),
+      rightAligned,
+    ),
+    '',
+    ...(report.routers ?? []).map(
+      (router) =>
+        `- ${router.provider}: ${router.name} ${router.version} (built lib/) vs ${router.bench.direct} direct and ${router.bundled.map(({ provider }) => provider).join(', ')}`,
+    ),
+    ...notes,
+    '',
+  ];
 };
 
 /** Lazy chunks: what the startup figure leaves out and the first send loads. */
@@ -508,13 +629,15 @@ export const renderMarkdown = (report) => {
   ];
   const rows = tableRows(report).map((row) => row.map(escapeCell));
   if (rows.length > 0) lines.push(markdownTable(header, rows, rightAligned), '');
-  else lines.push('No connector was ready to benchmark.', '');
+  else if ((report.routers ?? []).length === 0)
+    lines.push('No connector was ready to benchmark.', '');
 
   const versions = report.ready.map(
     (connector) =>
       `- ${connector.provider}: ${connector.name} ${connector.version} (built lib/) vs ${connector.bench.official} ${connector.officialVersion}`,
   );
   if (versions.length > 0) lines.push('Packages compared:', '', ...versions, '');
+  lines.push(...routerSection(report));
 
   if (report.skipped.length > 0) {
     lines.push('## Not benchmarked yet', '');
@@ -579,6 +702,20 @@ export const renderMarkdown = (report) => {
         );
       }
     }
+  }
+  for (const router of report.routers ?? []) {
+    const profiles = report.routerResults[router.provider].profiles;
+    if (!profiles) continue;
+    lines.push(
+      `## Where the time goes: ${router.provider}`,
+      '',
+      `CPU profiles as above, of the routed send and of ${router.bench.direct} sending directly, each alone in a child (taken because the routed send missed its target, or with \`BENCH_PROFILE=always\`).`,
+      '',
+      ...profileSection(`${router.provider}: ${router.bench.operation}, per call`, profiles, 'µs', [
+        'routed',
+        'direct',
+      ]),
+    );
   }
   lines.push(...heapSection(report));
   return `${lines.join('\n').trimEnd()}\n`;

@@ -46,20 +46,23 @@ const errorText = (error) => (error instanceof Error ? error.message : String(er
 rmSync(workDirectory, { recursive: true, force: true });
 mkdirSync(path.join(workDirectory, 'profiles'), { recursive: true });
 
-const { ready, skipped } = await discoverConnectors({ only: settings.only });
+const { ready, routers, skipped } = await discoverConnectors({ only: settings.only });
 for (const { folder, reason } of skipped) log(`${folder}: not benchmarked yet: ${reason}`);
-log(`benchmarking ${ready.map(({ folder }) => folder).join(', ') || 'nothing'}`);
+log(`benchmarking ${[...ready, ...routers].map(({ folder }) => folder).join(', ') || 'nothing'}`);
 
 /** @type {Record<string, any>} */
 const results = Object.fromEntries(ready.map(({ provider }) => [provider, { notes: [] }]));
+/** @type {Record<string, any>} */
+const routerResults = Object.fromEntries(routers.map(({ provider }) => [provider, { notes: [] }]));
 
 // ---- time per call, against the fake provider -------------------------------------------------
 
-const hosts = [...new Set(ready.flatMap(({ bench }) => bench.hosts))];
+const served = [...ready, ...routers];
+const hosts = [...new Set(served.flatMap(({ bench }) => bench.hosts))];
 const certificates =
-  ready.length > 0 ? createCertificates(path.join(workDirectory, 'tls'), hosts) : undefined;
+  served.length > 0 ? createCertificates(path.join(workDirectory, 'tls'), hosts) : undefined;
 const routes = new Map(
-  ready.flatMap(({ bench }) => bench.hosts.map((host) => [host, bench.respond])),
+  served.flatMap(({ bench }) => bench.hosts.map((host) => [host, bench.respond])),
 );
 const server = certificates
   ? await startFakeServer({ cert: certificates.cert, key: certificates.key, routes })
@@ -116,13 +119,15 @@ const spawnChild = (script, connector, job) =>
     });
   });
 
-/** Runs one measuring child (measure.js, both connectors and the floors) and returns its JSON. */
-const runChild = (connector, extra = {}) =>
+/**
+ * Runs one measuring child (measure.js, the connectors of `files` by variant name, and the floors)
+ * and returns its JSON.
+ */
+const runChild = (connector, files, extra = {}) =>
   spawnChild('measure.js', connector, {
     provider: connector.provider,
     module: connector.module,
-    switchboard: connector.lib,
-    official: connector.officialLib,
+    files,
     calls: settings.calls,
     warmup: settings.warmup,
     rounds: settings.rounds,
@@ -142,13 +147,13 @@ const summary = (variant) =>
         ...(variant.lastError ? { lastError: variant.lastError } : {}),
       };
 
-for (const connector of ready) {
-  const result = results[connector.provider];
+/** Times the calls of `files` (by variant name) and the floors in one child, into `result`. */
+const timeCalls = async (connector, files, result) => {
   log(
     `${connector.provider}: ${settings.warmup} warm-up + ${settings.calls} timed ${connector.bench.operation} calls each`,
   );
   try {
-    const measured = await runChild(connector);
+    const measured = await runChild(connector, files);
     result.node = measured.node;
     result.time = Object.fromEntries(
       Object.entries(measured.variants).map(([name, variant]) => [name, summary(variant)]),
@@ -167,6 +172,46 @@ for (const connector of ready) {
     result.notes.push(`${connector.bench.operation} not measured: ${result.error}`);
     log(`${connector.provider}: ${result.error}`);
   }
+};
+
+/** Profiles the timed calls of each variant of `files`, alone in a child each, into `result`. */
+const profileTimedCalls = async (connector, files, result) => {
+  result.profiles = {};
+  for (const variant of Object.keys(files)) {
+    const file = path.join(
+      workDirectory,
+      'profiles',
+      `${connector.provider}-${variant}-calls.cpuprofile`,
+    );
+    log(`${connector.provider}: profiling ${variant} ${connector.bench.operation}`);
+    try {
+      // A profile needs samples, not a distribution: fewer calls than the timed run.
+      await runChild(connector, files, {
+        only: variant,
+        profile: file,
+        calls: profileCalls,
+        warmup: 300,
+        rounds: 1,
+      });
+      result.profiles[variant] = summariseProfile(file, profileCalls);
+    } catch (error) {
+      result.notes.push(
+        `profile of ${variant} failed: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+  }
+};
+
+const variantFiles = (connector) => [
+  ['switchboard', connector.lib],
+  ['official', connector.officialLib],
+];
+for (const connector of ready) {
+  await timeCalls(
+    connector,
+    Object.fromEntries(variantFiles(connector)),
+    results[connector.provider],
+  );
 }
 
 // Where a time target is missed (or BENCH_PROFILE=always), profile each connector's timed calls.
@@ -182,40 +227,26 @@ for (const connector of ready) {
     (officialOverhead > 0 &&
       (switchboard.median - floor.median) / officialOverhead > targets.overheadRatio);
   if (!missed && settings.profile !== 'always') continue;
-  result.profiles = {};
-  for (const variant of ['switchboard', 'official']) {
-    const file = path.join(
-      workDirectory,
-      'profiles',
-      `${connector.provider}-${variant}-calls.cpuprofile`,
-    );
-    log(`${connector.provider}: profiling ${variant} ${connector.bench.operation}`);
-    try {
-      // A profile needs samples, not a distribution: fewer calls than the timed run.
-      await runChild(connector, {
-        only: variant,
-        profile: file,
-        calls: profileCalls,
-        warmup: 300,
-        rounds: 1,
-      });
-      result.profiles[variant] = summariseProfile(file, profileCalls);
-    } catch (error) {
-      result.notes.push(
-        `profile of ${variant} failed: ${error instanceof Error ? error.message : error}`,
-      );
-    }
-  }
+  await profileTimedCalls(connector, Object.fromEntries(variantFiles(connector)), result);
+}
+
+// The router: its send, routed to one provider, beside that provider's connector sending directly,
+// interleaved in one child with the floors; profiled where it misses its target.
+for (const router of routers) {
+  const result = routerResults[router.provider];
+  const files = { routed: router.lib, direct: router.directLib };
+  await timeCalls(router, files, result);
+  const { routed, direct } = result.time ?? {};
+  if (!routed?.median || !direct?.median || settings.profile === 'never') continue;
+  if (routed.median / direct.median <= targets.routedSendRatio && settings.profile !== 'always')
+    continue;
+  await profileTimedCalls(router, files, result);
 }
 
 // ---- first send after startup, against the fake provider ----------------------------------------
 
 // A fresh process per sample, with ONE connector in it (both use Node's global https agent, so a
 // second connector would find the connection open); variants interleaved.
-const variantFiles = (connector) => [
-  ['switchboard', connector.lib],
-  ['official', connector.officialLib],
-];
 /** @type {Record<string, Record<string, { first: number, second: number }[]>>} */
 const firstSends = Object.fromEntries(
   ready.map(({ provider }) => [provider, { switchboard: [], official: [] }]),
@@ -469,7 +500,19 @@ const allVariants = {
 };
 const allSamples = { switchboard: [], official: [] };
 const allErrors = {};
-if (ready.length > 0) {
+// A router alone, beside the connectors it bundles loaded together and each alone (those that are
+// not benchmarked above: the others' samples are already taken, in the same rounds).
+const routerStartup = Object.fromEntries(
+  routers.map(({ provider, bundled }) => [
+    provider,
+    {
+      router: [],
+      together: [],
+      alone: Object.fromEntries(bundled.map((connector) => [connector.provider, []])),
+    },
+  ]),
+);
+if (ready.length + routers.length > 0) {
   log(
     `startup heap and import: ${settings.startupRuns} fresh processes per package` +
       (ready.length > 1 ? ` and for all ${ready.length} together` : ''),
@@ -486,6 +529,25 @@ if (ready.length > 0) {
         } catch (error) {
           errors[variant] = errorText(error);
         }
+      }
+    }
+    for (const router of routers) {
+      const samples = routerStartup[router.provider];
+      const sample = (list, files) => {
+        if (samples.error) return;
+        try {
+          list.push(JSON.parse(spawnTimed(startupArgs(files)).output));
+        } catch (error) {
+          samples.error = errorText(error);
+        }
+      };
+      sample(samples.router, [router.lib]);
+      sample(
+        samples.together,
+        router.bundled.map(({ lib }) => lib),
+      );
+      for (const { provider, lib } of router.bundled) {
+        if (!startupSamples[provider]) sample(samples.alone[provider], [lib]);
       }
     }
     if (ready.length < 2) continue;
@@ -543,6 +605,20 @@ for (const connector of ready) {
   for (const [variant, why] of Object.entries(errors)) {
     result.notes.push(`startup figures of ${variant} not measured: ${why}`);
   }
+}
+for (const router of routers) {
+  const { router: alone, together, alone: bundled, error } = routerStartup[router.provider];
+  routerResults[router.provider].startup = {
+    router: startupFigure(alone, error),
+    together: startupFigure(together, error),
+    alone: Object.fromEntries(
+      router.bundled.map(({ provider }) => [
+        provider,
+        startupFigure(startupSamples[provider]?.switchboard ?? bundled[provider], error),
+      ]),
+    ),
+  };
+  if (error) routerResults[router.provider].notes.push(`startup figures not measured: ${error}`);
 }
 const startupAll =
   ready.length < 2
@@ -661,8 +737,10 @@ const report = {
   load: { start: loadAtStart, end: os.loadavg() },
   durationSeconds: (Date.now() - started) / 1000,
   ready,
+  routers,
   skipped,
   results,
+  routerResults,
 };
 writeFileSync(
   path.join(workDirectory, 'results.json'),
@@ -670,6 +748,7 @@ writeFileSync(
     {
       ...report,
       ready: ready.map(({ bench, ...rest }) => ({ ...rest, official: bench.official })),
+      routers: routers.map(({ bench, ...rest }) => ({ ...rest, direct: bench.direct })),
     },
     null,
     2,

@@ -1,5 +1,6 @@
-// The targets of issue #14 that are not per provider (those are in each bench module's `target`).
-// Reported, never asserted. Ratios are Switchboard / official; `firstSendOneTimeMs` is absolute.
+// The targets of issue #14 that are not per provider (those are in each bench module's `target`),
+// and the SMS router's (issue #27). Reported, never asserted. Ratios are Switchboard / official,
+// the router's router / the connectors it replaces; `firstSendOneTimeMs` is absolute.
 export const targets = {
   /** Cold import, ms above an empty ESM entry. */
   coldImportRatio: 0.8,
@@ -13,4 +14,8 @@ export const targets = {
   startupTimeAllRatio: 1.0,
   /** Switchboard's one-time cost of the first send after startup (first call − second), ms. */
   firstSendOneTimeMs: 30,
+  /** The router's send median, routed to one provider / that provider's connector sending directly. */
+  routedSendRatio: 1.05,
+  /** Startup heap growth of the router alone / the sum of the connectors it bundles, each alone. */
+  routerStartupHeapRatio: 1.0,
 };

@@ -1,8 +1,9 @@
 // The measuring child: one process per provider, started by run.js with preload.js, the fake's CA
-// in NODE_EXTRA_CA_CERTS and a job in BENCH_JOB. It loads both connectors the way Logto does
+// in NODE_EXTRA_CA_CERTS and a job in BENCH_JOB. It loads the job's connectors the way Logto does
 // (default export of lib/index.js, called with getConfig), then times the provider's call one at a
-// time against the fake: Switchboard, official and the floor (bare got requests with a keep-alive
-// agent), interleaved in blocks so drift hits all three alike. Writes its figures as JSON.
+// time against the fake: the connectors (Switchboard and official; for the router, routed and
+// direct) and the floors (bare requests with a keep-alive agent), interleaved in blocks so drift
+// hits all of them alike. Writes its figures as JSON.
 import { writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { Session } from 'node:inspector';
@@ -10,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 
 import { got } from 'got';
 
-/** @type {{ provider: string, module: string, switchboard: string, official: string, calls: number, warmup: number, rounds: number, out: string, only?: string, profile?: string }} */
+/** @type {{ provider: string, module: string, files: Record<string, string>, calls: number, warmup: number, rounds: number, out: string, only?: string, profile?: string }} */
 const job = JSON.parse(process.env.BENCH_JOB ?? '{}');
 const message = (error) => (error instanceof Error ? error.message : String(error)).slice(0, 400);
 
@@ -18,17 +19,20 @@ const bench = /** @type {import('../providers/types.js').ProviderBench} */ (
   (await import(pathToFileURL(job.module).href)).default
 );
 const context = await bench.setup();
-const factoryOptions = {
-  getConfig: async () => context.config,
-  getI18nEmailTemplate: async () => undefined,
-};
 
-/** Loads a connector the way Logto does and returns the call to time, or the reason it can't. */
-const load = async (file) => {
+/**
+ * Loads a connector the way Logto does, with the variant's config, and returns the call to time,
+ * or the reason it can't.
+ */
+const load = async (name, file) => {
+  const config = context.configs?.[name] ?? context.config;
   try {
     const module = await import(pathToFileURL(file).href);
     const create = typeof module.default === 'function' ? module.default : module.default?.default;
-    const connector = await create(factoryOptions);
+    const connector = await create({
+      getConfig: async () => config,
+      getI18nEmailTemplate: async () => undefined,
+    });
     return { call: () => context.invoke(connector) };
   } catch (error) {
     return { error: `could not load: ${message(error)}` };
@@ -80,12 +84,10 @@ const floorHttps = async () => {
 };
 
 /** @type {Record<string, { call?: () => Promise<unknown>, error?: string }>} */
-const variants = {
-  switchboard: await load(job.switchboard),
-  official: await load(job.official),
-  floor: { call: floor },
-  floorHttps: { call: floorHttps },
-};
+const variants = {};
+for (const [name, file] of Object.entries(job.files)) variants[name] = await load(name, file);
+variants.floor = { call: floor };
+variants.floorHttps = { call: floorHttps };
 for (const name of Object.keys(variants)) {
   if (job.only && name !== job.only) delete variants[name];
 }

@@ -43,9 +43,22 @@ export type ProviderBench = {
     ) => Promise<unknown>;
     /** Optional check of a result (throws if it is not what a working connector returns). */
     check?: (result: unknown) => void;
+    /** A variant's own config, by variant name (the router's), instead of `config`. */
+    configs?: Record<string, unknown>;
   }>;
   /** Runs in the fake provider (the parent process): answers one request. */
   respond: (request: FakeRequest) => FakeResponse;
   /** The floor: the bare requests one timed call makes, in order. */
   floor: FloorRequest[];
+};
+
+/**
+ * A router's bench module (the SMS router): no official package; its send is timed beside the
+ * Switchboard connector it routes to, sending directly, against the same fake with the same
+ * provider config. `config` is the direct connector's; `configs.routed` the router's.
+ * Targets: `routedSendRatio` and `routerStartupHeapRatio` in src/targets.js.
+ */
+export type RouterBench = Omit<ProviderBench, 'official' | 'target'> & {
+  /** The Switchboard connector the routed send goes through (folder name without `connector-`). */
+  direct: string;
 };
