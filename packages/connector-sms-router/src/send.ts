@@ -60,12 +60,12 @@ export const sendRouted = async (
       message: `refused to send to ${maskPhone(phone)}: no route names its country ${destinationRegion(phone)}; add it, or "*", to the countries of a route`,
     });
   }
-  announceRoute({
+  announceRoute(() => ({
     provider: PROVIDER,
     event: 'route',
     country: destinationRegion(phone),
     chain: route.providers,
-  });
+  }));
   const deadline = performance.now() + config.timeBudget;
   const attempts: Attempt[] = [];
   for (const [index, name] of route.providers.entries()) {
@@ -86,9 +86,15 @@ export const sendRouted = async (
         phone,
         type,
         payload,
-        timeoutMs: remaining,
+        // The first attempt has the whole budget, the same every send (its client is reused).
+        timeoutMs: index === 0 ? config.timeBudget : remaining,
       });
-      announceRoute({ provider: PROVIDER, event: 'attempt', via: name, outcome: 'delivered' });
+      announceRoute(() => ({
+        provider: PROVIDER,
+        event: 'attempt',
+        via: name,
+        outcome: 'delivered',
+      }));
       return {
         deliveredBy: name,
         after: attempts.map((attempt) => describeAttempt(attempt)),
@@ -97,13 +103,13 @@ export const sendRouted = async (
     } catch (error: unknown) {
       const attempt: Attempt = { provider: name, error, verdict: verdictOf(provider, error) };
       attempts.push(attempt);
-      announceRoute({
+      announceRoute(() => ({
         provider: PROVIDER,
         event: 'attempt',
         via: name,
         outcome: 'failed',
         note: `${attempt.verdict}: ${describeAttempt(attempt)}`,
-      });
+      }));
       if (!movesOn(attempt.verdict, config.failoverOnTimeout)) {
         const rest = route.providers.slice(index + 1);
         throw routedError(

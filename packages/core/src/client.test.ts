@@ -138,6 +138,17 @@ describe('declareClient', () => {
     expect(clientFor(config, 500)).not.toBe(first);
   });
 
+  it('keeps the client of a shorter limit while the same limit comes again; a limit no shorter is the config’s own', () => {
+    // The config's own limit is 2000 ms.
+    const own = clientFor(config);
+    const budget = clientFor(config, 1500);
+    expect(budget).not.toBe(own);
+    expect(clientFor(config, 1500)).toBe(budget);
+    expect(clientFor(config, 1000)).not.toBe(budget);
+    expect(clientFor(config, 2000)).toBe(own);
+    expect(clientFor(config, 15_000)).toBe(own);
+  });
+
   it('takes the config’s timeout, then the declared default', async () => {
     // A server that takes the request and never answers.
     const server = createServer(() => undefined);

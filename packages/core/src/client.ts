@@ -66,6 +66,9 @@ export const declareClient = <E extends ErrorTable = ErrorTable>(
     declaration.classify ??
     (errors ? (failure: ProviderFailure) => classify(errors, failure) : undefined);
   const clients = new WeakMap<object, HttpClient>();
+  // The last client of a config built for a shorter limit: the SMS router gives each first
+  // attempt its time budget, the same number every send.
+  const shortened = new WeakMap<object, { timeoutMs: number; client: HttpClient }>();
 
   const build = (config: ClientConfig, timeoutMs: number | undefined): HttpClient => {
     const client = createHttpClient({
@@ -86,7 +89,11 @@ export const declareClient = <E extends ErrorTable = ErrorTable>(
       timeoutMs !== undefined &&
       timeoutMs < (config.timeout ?? defaultTimeoutMs ?? coreTimeoutMs)
     ) {
-      return build(config, timeoutMs);
+      const last = shortened.get(config);
+      if (last?.timeoutMs === timeoutMs) return last.client;
+      const client = build(config, timeoutMs);
+      shortened.set(config, { timeoutMs, client });
+      return client;
     }
     let client = clients.get(config);
     if (!client) {

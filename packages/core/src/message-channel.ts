@@ -49,9 +49,10 @@ const routeName = 'switchboard:route';
 
 let routeChannel: Channel | undefined;
 
-export const announceRoute = (event: RouteEvent) => {
+/** `event` is built only when someone listens (`switchboard send`), never on Logto's sends. */
+export const announceRoute = (event: () => RouteEvent) => {
   routeChannel ??= channel(routeName);
-  if (routeChannel.hasSubscribers) routeChannel.publish(event);
+  if (routeChannel.hasSubscribers) routeChannel.publish(event());
 };
 
 /** Runs `call` and lists the route events announced meanwhile. */
