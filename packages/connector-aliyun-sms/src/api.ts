@@ -20,22 +20,7 @@ import { aliyunErrors, aliyunHints, classifyAliyun } from './errors.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
 import { canonicalQuery, signV1, signV3, utcTimestamp } from './signing.js';
 import { readFlatXml } from './xml.js';
-
-/** The two Dysmsapi sites: the China site (aliyun.com) and the international one (alibabacloud.com). */
-export const sites = {
-  china: {
-    endpoint: 'https://dysmsapi.aliyuncs.com',
-    version: '2017-05-25',
-    regionId: 'cn-hangzhou',
-  },
-  international: {
-    endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
-    version: '2018-05-01',
-    regionId: 'ap-southeast-1',
-  },
-} as const;
-
-export type Site = keyof typeof sites;
+import { sites } from './hosts.js';
 
 /** Time and nonce source for signatures; tests replace them to get fixed requests. */
 export const clock = {

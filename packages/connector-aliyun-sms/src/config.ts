@@ -8,7 +8,7 @@ import {
 } from '@switchboard/core';
 import { z } from 'zod';
 
-import { sites, type Site } from './api.js';
+import { sites, type Site } from './hosts.js';
 
 const code = lazyGuard(() => z.string().trim().min(1, 'a template code must not be empty'));
 

@@ -5,12 +5,7 @@ import type { MailgunConfig } from './config.js';
 import { classifyMailgun, isSenderError, mailgunHints, senderHint } from './errors.js';
 import type { MailgunForm } from './message.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-
-/** Mailgun API hosts; a sending domain lives in exactly one of them. */
-export const regions = {
-  us: 'https://api.mailgun.net',
-  eu: 'https://api.eu.mailgun.net',
-} as const;
+import { regions } from './hosts.js';
 
 /** Mailgun's error body: `{ "message": "..." }`, or `{ "error": "..." }` as mailgun.js also reads. */
 const mailgunErrorGuard = lazyGuard(() =>

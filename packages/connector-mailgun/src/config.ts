@@ -1,7 +1,7 @@
 import { endpointGuard, timeoutGuard, lazyGuard } from '@switchboard/core';
 import { z } from 'zod';
 
-import { regions } from './api.js';
+import { regions } from './hosts.js';
 import { defaultPayloadVariables } from './metadata.js';
 
 const required = (field: string) => z.string().trim().min(1, `${field} is required`);

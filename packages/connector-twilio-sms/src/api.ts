@@ -17,13 +17,7 @@ import { z } from 'zod';
 import type { TwilioSmsConfig } from './config.js';
 import { twilioErrors, twilioHints } from './errors.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-
-/** Twilio's regional REST API hosts (https://www.twilio.com/docs/global-infrastructure/edge-locations). */
-export const regions = {
-  us1: 'https://api.twilio.com',
-  ie1: 'https://api.dublin.ie1.twilio.com',
-  au1: 'https://api.sydney.au1.twilio.com',
-} as const;
+import { regions } from './hosts.js';
 
 /** Twilio's error body (https://www.twilio.com/docs/usage/twilios-response). */
 const twilioErrorGuard = lazyGuard(() =>

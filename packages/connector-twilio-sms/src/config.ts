@@ -9,7 +9,7 @@ import {
 } from '@switchboard/core';
 import { z } from 'zod';
 
-import { regions } from './api.js';
+import { regions } from './hosts.js';
 import { defaultValidityPeriod } from './metadata.js';
 
 const alphanumericSender = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;

@@ -2,6 +2,7 @@ export * from './client.js';
 export * from './config.js';
 export * from './connector.js';
 export * from './destinations.js';
+export * from './encoding.js';
 export * from './errors.js';
 export * from './form-items.js';
 export * from './http.js';

@@ -1,6 +1,6 @@
 // Secrets out of every text an error carries: each secret in every form it could take on the
 // wire (raw, URL-encoded, form-encoded, base64), worked out only when an error needs it.
-import { percentEncode } from './signing.js';
+import { percentEncode } from './encoding.js';
 
 export type Redactor = (text: string) => string;
 

@@ -4,15 +4,8 @@ import { inspect } from 'node:util';
 import { ConnectorError } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
-import {
-  hmac,
-  loadPrivateKey,
-  loadPublicKey,
-  percentEncode,
-  rsaSign,
-  rsaVerify,
-  sha256Hex,
-} from './signing.js';
+import { hmac, loadPrivateKey, loadPublicKey, rsaSign, rsaVerify, sha256Hex } from './signing.js';
+import { percentEncode } from './encoding.js';
 
 const newRsaKeyPair = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
 

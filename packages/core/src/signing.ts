@@ -12,13 +12,6 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 
 import { connectorError } from './errors.js';
 
-/** RFC 3986 percent-encoding: only A-Z a-z 0-9 - _ . ~ stay as they are. */
-export const percentEncode = (value: string): string =>
-  encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-
 export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 export const hmac = (algorithm: 'sha1' | 'sha256', key: string | Buffer, data: string | Buffer) =>

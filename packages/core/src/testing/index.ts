@@ -6,7 +6,7 @@ import path from 'node:path';
 import {
   type AllConnector,
   ConnectorError,
-  ConnectorErrorCodes,
+  type ConnectorErrorCodes,
   connectorMetadataGuard,
   type CreateConnector,
   type SmsConnector,
@@ -15,6 +15,7 @@ import type nock from 'nock';
 import { describe, expect, it } from 'vitest';
 
 import { secretsOf } from '../client.js';
+import { buildConnector, failureOf } from './build.js';
 import { findSecrets } from './secrets.js';
 import { startSilentServer } from './servers.js';
 
@@ -23,32 +24,10 @@ export {
   type IntermediaryCase,
   type IntermediaryOptions,
 } from './intermediaries.js';
+export { buildConnector, failureOf } from './build.js';
 export { errorTexts, findSecrets, secretVariants } from './secrets.js';
 export { runSandboxScenario, startSilentServer } from './servers.js';
 export { measureSteps } from '../scan.js';
-
-const notImplemented = async () => {
-  throw new ConnectorError(ConnectorErrorCodes.NotImplemented);
-};
-
-/** Builds a connector the way Logto does: `getConfig` answers with the stored config. */
-export const buildConnector = async <T extends AllConnector>(
-  createConnector: CreateConnector<T>,
-  storedConfig?: unknown,
-): Promise<T> =>
-  createConnector({
-    getConfig: storedConfig === undefined ? notImplemented : async () => storedConfig,
-  } as Parameters<CreateConnector<T>>[0]);
-
-/** Runs a call that must fail and returns its error. */
-export const failureOf = async (call: () => Promise<unknown>): Promise<unknown> => {
-  try {
-    await call();
-  } catch (error: unknown) {
-    return error;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-};
 
 export type ConformanceOptions<T extends AllConnector> = {
   /** The package folder (holds package.json, README.md, the logo). */

@@ -13,7 +13,7 @@ import {
 import { describe, expect, it } from 'vitest';
 
 import type { Sandbox } from '../sandbox/index.js';
-import { buildConnector, failureOf } from './index.js';
+import { buildConnector, failureOf } from './build.js';
 import { findSecrets } from './secrets.js';
 
 /**
