@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { TwilioSmsConfig } from './config.js';
 import { twilioErrors, twilioHints } from './errors.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-import { regions } from './hosts.js';
+import { regions } from './fields.js';
 
 /** Twilio's error body (https://www.twilio.com/docs/usage/twilios-response). */
 const twilioErrorGuard = lazyGuard(() =>
@@ -38,7 +38,7 @@ const messageGuard = lazyGuard(() =>
 export type TwilioMessage = z.infer<typeof messageGuard>;
 
 export const messagesUrl = (config: TwilioSmsConfig) =>
-  `${config.endpoint ?? regions[config.region]}/2010-04-01/Accounts/${encodeURIComponent(config.accountSID)}/Messages.json`;
+  `${config.endpoint ?? regions[config.region].host}/2010-04-01/Accounts/${encodeURIComponent(config.accountSID)}/Messages.json`;
 
 /** Basic auth with the API key when one is set, otherwise with the Account SID and Auth Token. */
 const authorization = (config: TwilioSmsConfig) => {
@@ -111,7 +111,7 @@ const clientFor = declareClient({
 
 /** Reads the account resource: a free call that proves credentials and region (`switchboard check --probe`). */
 export const fetchAccount = async (config: TwilioSmsConfig) => {
-  const base = config.endpoint ?? regions[config.region];
+  const base = config.endpoint ?? regions[config.region].host;
   const { body } = await clientFor(config).request({
     method: 'GET',
     url: `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSID)}.json`,

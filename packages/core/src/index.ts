@@ -4,6 +4,7 @@ export * from './connector.js';
 export * from './destinations.js';
 export * from './encoding.js';
 export * from './errors.js';
+export * from './fields.js';
 export * from './form-items.js';
 export * from './http.js';
 export * from './message-channel.js';
