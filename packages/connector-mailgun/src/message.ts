@@ -14,7 +14,8 @@ import {
   templateValues,
 } from '@switchboard/core';
 
-import type { Delivery, MailgunConfig } from './config.js';
+import type { MailgunConfig } from './config.js';
+import type { Delivery } from './fields.js';
 import { PROVIDER } from './metadata.js';
 
 /** The Mailgun form fields that carry the message; `from` and `to` are added when sending. */
