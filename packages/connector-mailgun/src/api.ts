@@ -4,8 +4,8 @@ import { z, type ZodType, type ZodTypeDef } from 'zod';
 import type { MailgunConfig } from './config.js';
 import { classifyMailgun, isSenderError, mailgunHints, senderHint } from './errors.js';
 import type { MailgunForm } from './message.js';
+import { regions } from './fields.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-import { regions } from './hosts.js';
 
 /** Mailgun's error body: `{ "message": "..." }`, or `{ "error": "..." }` as mailgun.js also reads. */
 const mailgunErrorGuard = lazyGuard(() =>
@@ -28,7 +28,7 @@ const domainGuard = lazyGuard(() =>
   }),
 );
 
-const baseUrl = (config: MailgunConfig) => config.endpoint ?? regions[config.region];
+const baseUrl = (config: MailgunConfig) => config.endpoint ?? regions[config.region].host;
 
 export const messagesUrl = (config: MailgunConfig) =>
   `${baseUrl(config)}/v3/${encodeURIComponent(config.domain)}/messages`;

@@ -14,7 +14,8 @@ import {
   templateValues,
 } from '@switchboard/core';
 
-import type { Delivery, MailgunConfig } from './config.js';
+import type { MailgunConfig } from './config.js';
+import type { Delivery } from './fields.js';
 import { PROVIDER } from './metadata.js';
 
 /** The Mailgun form fields that carry the message; `from` and `to` are added when sending. */
@@ -35,7 +36,7 @@ export type MailgunForm = MessageFields & { from: string; to: string };
  * A header value with no line breaks or other control characters, so a value taken from a
  * payload or template cannot add headers of its own. Breaks become one space.
  */
-export const headerValue = (value: string) =>
+export const cleanHeaderValue = (value: string) =>
   // eslint-disable-next-line no-control-regex
   value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 
@@ -49,7 +50,7 @@ const mailboxText = (value: string) => value.replace(/[<>",;\u0000-\u001f\u007f]
 /** A rendered `from` or `replyTo`; undefined when not configured or empty. */
 const mailbox = (template: string | undefined, values: Record<string, unknown>) => {
   if (template === undefined) return undefined;
-  const value = headerValue(renderTemplate(template, values, mailboxText));
+  const value = cleanHeaderValue(renderTemplate(template, values, mailboxText));
   return value || undefined;
 };
 
@@ -61,7 +62,7 @@ export const fromLogtoTemplate = (
   const isText = template.contentType === 'text/plain';
   return definedFields({
     from: mailbox(template.sendFrom, values),
-    subject: headerValue(renderTemplate(template.subject, values)),
+    subject: cleanHeaderValue(renderTemplate(template.subject, values)),
     'h:Reply-To': mailbox(template.replyTo, values),
     ...(isText
       ? { text: renderTemplate(template.content, values) }
@@ -109,7 +110,7 @@ export const fromDelivery = (
     subject:
       delivery.subject === undefined
         ? undefined
-        : headerValue(renderTemplate(delivery.subject, values)),
+        : cleanHeaderValue(renderTemplate(delivery.subject, values)),
     'h:Reply-To': mailbox(delivery.replyTo, values),
   };
   if ('template' in delivery) {
@@ -160,7 +161,7 @@ export const composeEmail = async (
   { to, type, payload }: SendMessageData,
   getI18nEmailTemplate: GetI18nEmailTemplate | undefined,
 ): Promise<MailgunForm> => {
-  const recipient = headerValue(to);
+  const recipient = cleanHeaderValue(to);
   if (!emailAddress.test(recipient)) {
     throw connectorError(ConnectorErrorCodes.InvalidRequestParameters, {
       provider: PROVIDER,
@@ -178,5 +179,5 @@ export const composeEmail = async (
   const message = logtoTemplate
     ? fromLogtoTemplate(logtoTemplate, values)
     : fromDelivery(requireDelivery(config, type, lookupError), values, config.payloadVariables);
-  return { ...message, from: message.from ?? headerValue(config.from), to: recipient };
+  return { ...message, from: message.from ?? cleanHeaderValue(config.from), to: recipient };
 };
