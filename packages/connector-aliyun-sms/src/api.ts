@@ -15,12 +15,12 @@ import {
 } from '@switchboard/core';
 import { z } from 'zod';
 
-import type { AliyunSmsConfig, AliyunTemplate } from './config.js';
+import type { AliyunSmsConfig } from './config.js';
 import { aliyunErrors, aliyunHints, classifyAliyun } from './errors.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
+import { type AliyunTemplate, sites } from './fields.js';
 import { canonicalQuery, signV1, signV3, utcTimestamp } from './signing.js';
 import { readFlatXml } from './xml.js';
-import { sites } from './hosts.js';
 
 /** Time and nonce source for signatures; tests replace them to get fixed requests. */
 export const clock = {
