@@ -16,6 +16,7 @@ import { z } from 'zod';
 
 import type { SmsAeroConfig } from './config.js';
 import { recognise, smsAeroErrors, smsAeroHints } from './errors.js';
+import { apiPath, methods } from './fields.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
 
 /** SMS Aero's envelope; older gates may still answer with `result` and `reason`. */
@@ -38,7 +39,7 @@ const sentGuard = lazyGuard(() =>
 
 export type SmsAeroMessage = z.infer<typeof sentGuard>;
 
-const apiUrl = (base: string, selector: string) => `${base}/v2/${selector}`;
+const apiUrl = (base: string, selector: string) => `${base}${apiPath}/${selector}`;
 
 /** Where a message may go, in order: the endpoint override alone, or the gate list. */
 const gatesOf = (config: SmsAeroConfig): string[] =>
@@ -188,8 +189,8 @@ export const sendSms = async (
   text: string,
   timeoutMs?: number,
 ): Promise<SmsAeroMessage> => {
-  // sms/testsend takes the same request and checks it without sending or charging.
-  const route = config.testMode ? 'sms/testsend' : 'sms/send';
+  // The test send takes the same request and checks it without sending or charging.
+  const route = config.testMode ? methods.testSend : methods.send;
   const { data } = await callGates(config, route, sendBody(config, to, text), { timeoutMs });
   const sent = sentGuard.safeParse(data);
   return sent.success ? sent.data : {};
@@ -199,7 +200,7 @@ const balanceGuard = lazyGuard(() => z.object({ balance: z.number().or(z.string(
 
 /** The account balance (a free, read-only call), with the gate that answered. */
 export const fetchBalance = async (config: SmsAeroConfig) => {
-  const { gate, data } = await callGates(config, 'balance', {}, { readOnly: true });
+  const { gate, data } = await callGates(config, methods.balance, {}, { readOnly: true });
   const parsed = balanceGuard.safeParse(data);
   return { gate, balance: parsed.success ? Number(parsed.data.balance) : undefined };
 };
