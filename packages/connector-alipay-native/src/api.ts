@@ -15,7 +15,8 @@ import { z } from 'zod';
 import { type CertificateMode, trustDownloadedCertificate } from './certificates.js';
 import { type AlipayNativeConfig, type Credentials, loadCredentials } from './config.js';
 import { alipayHintFor, classifyAlipay } from './errors.js';
-import { defaultMetadata, gatewayTimeoutMs, methods, PROVIDER } from './metadata.js';
+import { gatewayPath, gateways, gatewayTimeoutMs, methods } from './fields.js';
+import { defaultMetadata, PROVIDER } from './metadata.js';
 import {
   beijingTimestamp,
   rawMembers,
@@ -24,15 +25,9 @@ import {
   verifyNode,
 } from './signing.js';
 
-/** Alipay's openapi gateways (https://opendocs.alipay.com/common/02kf5q). */
-export const gateways: Readonly<Record<AlipayNativeConfig['gateway'], string>> = {
-  production: 'https://openapi.alipay.com/gateway.do',
-  sandbox: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do',
-};
-
 export const gatewayUrl = (config: AlipayNativeConfig) => {
-  if (!config.endpoint) return gateways[config.gateway];
-  return config.endpoint.endsWith('.do') ? config.endpoint : `${config.endpoint}/gateway.do`;
+  if (!config.endpoint) return gateways[config.gateway].url;
+  return config.endpoint.endsWith('.do') ? config.endpoint : `${config.endpoint}${gatewayPath}`;
 };
 
 const clientFor = declareClient({

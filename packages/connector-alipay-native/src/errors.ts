@@ -1,7 +1,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { entryOf, type ErrorTable, type HintTable } from '@switchboard/core';
 
-import { methods } from './metadata.js';
+import { methods } from './fields.js';
 
 /**
  * Alipay `sub_code`s (https://opendocs.alipay.com/common/02km9f) mapped to Logto codes. A sub code
