@@ -26,14 +26,14 @@ export const loadConnectorLikeLogto = async (packageDir: string): Promise<Create
   if (typeof manifest.dependencies?.[kitName] !== 'string') {
     throw new Error(`${manifest.name}: ${kitName} is not in dependencies`);
   }
-  const { factory } = factoryOf(await importConnectorModule(packageDir));
-  if (!factory) {
+  // Unlike Logto, the cli has always refused a CommonJS build's `module.exports.default`.
+  const { factory, cjs } = factoryOf(await importConnectorModule(packageDir));
+  if (!factory || cjs) {
     throw new TypeError(`${manifest.name}: lib/index.js has no default-exported factory`);
   }
-  const probe = await buildLikeLogto(
-    factory,
-    () => new Error('the factory must not read config while it builds'),
-  );
+  const probe = await buildLikeLogto(factory, async () => {
+    throw new Error('the factory must not read config while it builds');
+  });
   if (missingParts(probe).length > 0) {
     throw new Error(`${manifest.name}: the connector lacks metadata, configGuard or a valid type`);
   }

@@ -79,21 +79,15 @@ export const factoryOf = (loaded) => {
 };
 
 /**
- * Calls the factory as Logto builds it at startup: with only a getConfig, which throws
- * `configError()` (Logto's throws ConnectorError not_implemented) because no config exists yet.
+ * Calls the factory as Logto builds it at startup: with only a getConfig, which fails because no
+ * config exists yet (Logto's throws ConnectorError not_implemented).
  *
  * @param {CreateConnector} factory
- * @param {() => unknown} configError
+ * @param {(id: string) => Promise<unknown>} getConfig
  * @returns {Promise<BuiltConnector | undefined>}
  */
-export const buildLikeLogto = async (factory, configError) =>
-  /** @type {BuiltConnector | undefined} */ (
-    await factory({
-      getConfig: () => {
-        throw configError();
-      },
-    })
-  );
+export const buildLikeLogto = async (factory, getConfig) =>
+  /** @type {BuiltConnector | undefined} */ (await factory({ getConfig }));
 
 /**
  * What validateConnectorModule finds missing from a built connector, in its order.

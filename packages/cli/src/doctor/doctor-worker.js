@@ -73,10 +73,10 @@ try {
     });
   } else {
     stage = 'factory';
-    const connector = await buildLikeLogto(
-      factory,
-      () => new kit.ConnectorError(kit.ConnectorErrorCodes.NotImplemented),
-    );
+    // Logto's getConfig at startup (@logto/cli's notImplemented): it throws, synchronously.
+    const connector = await buildLikeLogto(factory, () => {
+      throw new kit.ConnectorError(kit.ConnectorErrorCodes.NotImplemented);
+    });
     stage = 'validate';
     const missing = missingParts(connector, Object.values(kit.ConnectorType));
     if (missing.length > 0) {
