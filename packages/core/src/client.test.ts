@@ -85,7 +85,7 @@ describe('declareClient', () => {
     formItems,
     errors,
     hints: { '20003': 'check token' },
-    parseError: (body) => {
+    readFailure: (body) => {
       const parsed = z.object({ code: z.number(), message: z.string() }).safeParse(body);
       return parsed.success
         ? { code: String(parsed.data.code), message: parsed.data.message }
