@@ -36,7 +36,7 @@ export const alipayNativeConfigGuard = lazyGuard(() =>
         message: 'pid is the 16-digit partner ID that starts with 2088',
       }),
       userIdField: z.enum(['auto', 'user_id', 'open_id']).default('auto'),
-      // The keys of `gateways` in api.ts (which imports this file, so it cannot be imported here).
+      // The keys of `gateways` in hosts.ts.
       gateway: z.enum(['production', 'sandbox']).default('production'),
       endpoint: endpointGuard.optional(),
       timeout: timeoutGuard.optional(),
