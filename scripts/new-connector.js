@@ -198,7 +198,8 @@ export type ${type} = z.infer<typeof ${guard}>;
 
 /** ${title} error codes mapped to Logto codes; unlisted codes fall back on the HTTP status. */
 // ${todo('the provider’s documented error codes')}
-// Hints, when a code has a usual cause: \`HintTable<typeof ${camel}Errors>\`, passed to declareClient.
+// Hints, when a code has a usual cause: \`HintTable<typeof ${camel}Errors>\`; with a readFailure
+// hook and the table, one \`FailureDeclaration\` spread into declareClient (see connector-twilio-sms).
 export const ${camel}Errors = {} satisfies ErrorTable;
 `,
   'src/api.ts': `import { ConnectorErrorCodes } from '@logto/connector-kit';
@@ -208,7 +209,7 @@ import type { ${type} } from './config.js';
 import { PROVIDER } from './metadata.js';
 
 /**
- * ${todo('declare the client once with declareClient({ provider, formItems, errors, hints, parseError }) and call it here: clientFor(config).request(…) at config.endpoint ?? defaultEndpoint (fields.ts; see connector-twilio-sms/src/api.ts)')}
+ * ${todo('declare the client once with declareClient({ provider, formItems, ...failures from errors.ts }) and call it here: clientFor(config).request(…) at config.endpoint ?? defaultEndpoint (fields.ts; see connector-twilio-sms/src/api.ts)')}
  */
 export const send = async (
   _config: ${type},

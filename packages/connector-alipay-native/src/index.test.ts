@@ -42,7 +42,7 @@ import {
   userSignRotated,
   userSignUnescaped,
 } from './__fixtures__/responses.js';
-import { clock } from './api.js';
+import { clock } from './rotation.js';
 import createConnector from './index.js';
 import { signContent } from './signing.js';
 

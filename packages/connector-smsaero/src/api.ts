@@ -3,34 +3,18 @@ import {
   connectorError,
   declareClient,
   defaultTimeoutMs,
-  definedFields,
   type ErrorData,
   carryFailureKind,
   failureKindOf,
-  type HttpClient,
-  type ParsedErrorBody,
   type Phone,
   lazyGuard,
 } from '@switchboard/core';
 import { z } from 'zod';
 
 import type { SmsAeroConfig } from './config.js';
-import { recognise, smsAeroErrors, smsAeroHints } from './errors.js';
+import { envelopeGuard, smsAeroFailures } from './errors.js';
 import { apiPath, methods } from './fields.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-
-/** SMS Aero's envelope; older gates may still answer with `result` and `reason`. */
-const envelopeGuard = lazyGuard(() =>
-  z.object({
-    success: z.boolean().optional(),
-    data: z.unknown().optional(),
-    message: z.string().nullish(),
-    result: z.string().optional(),
-    reason: z.string().nullish(),
-  }),
-);
-
-type Envelope = z.infer<typeof envelopeGuard>;
 
 /** The parts of the sent message this connector reads (`data` of a successful send). */
 const sentGuard = lazyGuard(() =>
@@ -53,48 +37,6 @@ const sendBody = (config: SmsAeroConfig, to: Phone, text: string) => ({
   sign: config.senderName,
   text,
 });
-
-/** Validation errors come as `data: { field: [messages] }`; name the fields and their messages. */
-const fieldErrors = (data: unknown): string | undefined => {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const parts = Object.entries(data).map(([field, value]) => {
-    const messages = (Array.isArray(value) ? value : [value]).filter(
-      (item): item is string => typeof item === 'string',
-    );
-    return messages.length > 0 ? `${field}: ${messages.join(', ')}` : field;
-  });
-  return parts.length > 0 ? parts.join('; ') : undefined;
-};
-
-/** Reads a failed envelope (any status) into SMS Aero's message and the case it names. */
-const describeFailure = (body: Envelope, status?: number): ParsedErrorBody => {
-  const legacy = body.result === 'no credits' ? 'no credits' : undefined;
-  const base = body.message ?? body.reason ?? legacy;
-  const fields = body.success === false ? fieldErrors(body.data) : undefined;
-  const text = [base, fields].filter(Boolean).join(' ');
-  const code = recognise(status, text);
-  const message = [
-    base ?? (body.success === false || body.result ? 'SMS Aero refused the message' : undefined),
-    fields ? `(${fields})` : undefined,
-    code ? `(${smsAeroHints[code]})` : undefined,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return definedFields({ message: message || undefined, code, status });
-};
-
-/** A 2xx answer still fails when `success` is not true or a legacy gate says reject / no credits. */
-const checkEnvelope = (client: HttpClient, status: number, body: Envelope): unknown => {
-  const rejected = body.result === 'reject' || body.result === 'no credits';
-  if (body.success === true && !rejected) return body.data;
-  if (body.success === undefined && body.result === undefined) {
-    throw client.fail({
-      status,
-      message: 'SMS Aero answered without "success": the message may not have been sent',
-    });
-  }
-  throw client.fail(describeFailure(body, status));
-};
 
 /**
  * When a send may move on to the next gate: only when the message cannot have been accepted.
@@ -132,11 +74,7 @@ const finalError = (errors: unknown[], gates: number): unknown => {
 const clientFor = declareClient({
   provider: PROVIDER,
   formItems: defaultMetadata.formItems,
-  errors: smsAeroErrors,
-  parseError: (raw, status) => {
-    const parsed = envelopeGuard.safeParse(raw);
-    return parsed.success ? describeFailure(parsed.data, status) : undefined;
-  },
+  ...smsAeroFailures,
 });
 
 /** Below this much time left, trying another gate cannot succeed. */
@@ -165,8 +103,9 @@ const callGates = async (
       errors.length === 0
         ? clientFor(config, timeoutMs)
         : clientFor(config, Math.max(remaining, minimumGateTimeMs));
-    let response: { status: number; body: Envelope };
+    let response: { body: { data?: unknown } };
     try {
+      // An envelope that says the send failed, on any status, is thrown (see smsAeroFailures).
       response = await client.request({
         url: apiUrl(gate, selector),
         headers: { authorization: authorization(config) },
@@ -178,7 +117,7 @@ const callGates = async (
       errors.push(error);
       continue;
     }
-    return { gate, data: checkEnvelope(client, response.status, response.body) };
+    return { gate, data: response.body.data };
   }
   throw finalError(errors, gates.length);
 };
