@@ -22,7 +22,7 @@ export type GatewayAnswer = {
  * `secrets` are the call's own values (auth code, access token) that no error may show; the
  * client hides the config's.
  */
-export const callGateway = async (
+const callGateway = async (
   config: AlipayNativeConfig,
   method: string,
   parameters: Record<string, string>,

@@ -44,7 +44,7 @@ export const alipayCodeErrors = {
 } satisfies ErrorTable;
 
 /** A sentence added to Alipay's message, by sub code, where the usual cause is known. */
-export const alipayHints: HintTable<typeof alipaySubCodeErrors> = {
+const alipayHints: HintTable<typeof alipaySubCodeErrors> = {
   'isv.code-invalid': 'the auth code is wrong, expired or was already used; sign in again',
   'isv.invalid-signature':
     'check that privateKey belongs to the app public key (or certificate) uploaded in the Alipay console, and that the environment (production or sandbox) matches the app',
@@ -64,7 +64,7 @@ export const alipayHints: HintTable<typeof alipaySubCodeErrors> = {
  * The Logto code for an Alipay failure. On the token call an invalid-argument failure (40002)
  * outside the table can only be about the auth code, the one value the user supplies.
  */
-export const classifyAlipay = (
+const classifyAlipay = (
   method: string,
   code: string,
   subCode: string | undefined,

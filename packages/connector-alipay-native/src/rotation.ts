@@ -19,8 +19,8 @@ export const clock = { now: (): number => Date.now() };
 const downloaded = new WeakMap<CertificateMode, Map<string, Promise<KeyObject>>>();
 
 /** How long a refused certificate SN is not downloaded again, and how many refusals are kept. */
-export const refusalMemoryMs = 10 * 60 * 1000;
-export const maxRememberedRefusals = 32;
+const refusalMemoryMs = 10 * 60 * 1000;
+const maxRememberedRefusals = 32;
 
 type Refusal = { why: string; status?: number; until: number };
 

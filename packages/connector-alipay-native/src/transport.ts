@@ -11,7 +11,7 @@ import { defaultMetadata, PROVIDER } from './metadata.js';
 import { type MethodNode, methodNodeOf } from './node.js';
 import { responseNodeName, signRequest } from './signing.js';
 
-export const gatewayUrl = (config: AlipayNativeConfig) => {
+const gatewayUrl = (config: AlipayNativeConfig) => {
   if (!config.endpoint) return gateways[config.gateway].url;
   return config.endpoint.endsWith('.do') ? config.endpoint : `${config.endpoint}${gatewayPath}`;
 };

@@ -23,7 +23,7 @@ const { General, InvalidConfig, InvalidRequestParameters, RateLimitExceeded } = 
  * the international site's codes (alibabacloud.com/help/en/sms/developer-reference/error-codes) and the
  * API gateway's own codes. Anything else is `general`, unless the HTTP status says more.
  */
-export const aliyunErrors = {
+const aliyunErrors = {
   // Throttling (and every code containing "Throttling", see classifyAliyun).
   'isv.BUSINESS_LIMIT_CONTROL': RateLimitExceeded,
   // Balance, service stopped, quotas set in the console.
@@ -74,11 +74,11 @@ export const aliyunErrors = {
  * code.contains('Throttling') and ts/src/client.ts code.includes("Throttling") before raising
  * ThrottlingError. This rule does the same; the table covers the other codes.
  */
-export const classifyAliyun = (failure: ProviderFailure): ConnectorErrorCodes =>
+const classifyAliyun = (failure: ProviderFailure): ConnectorErrorCodes =>
   failure.code?.includes('Throttling') ? RateLimitExceeded : classify(aliyunErrors, failure);
 
 /** A sentence added to Aliyun's message where the usual cause is known. */
-export const aliyunHints: HintTable<typeof aliyunErrors> = {
+const aliyunHints: HintTable<typeof aliyunErrors> = {
   SignatureDoesNotMatch: 'check accessKeySecret (and that it belongs to accessKeyId)',
   'InvalidAccessKeyId.NotFound': 'check accessKeyId and the site: keys do not work across sites',
   'InvalidTimeStamp.Expired': 'the server clock is more than 15 minutes off: sync it with NTP',

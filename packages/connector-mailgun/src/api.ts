@@ -23,7 +23,7 @@ const domainGuard = lazyGuard(() =>
 
 const baseUrl = (config: MailgunConfig) => config.endpoint ?? regions[config.region].host;
 
-export const messagesUrl = (config: MailgunConfig) =>
+const messagesUrl = (config: MailgunConfig) =>
   `${baseUrl(config)}/v3/${encodeURIComponent(config.domain)}/messages`;
 
 const authorization = (config: MailgunConfig) =>

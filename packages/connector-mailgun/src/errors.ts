@@ -15,7 +15,7 @@ import { z } from 'zod';
  * (https://documentation.mailgun.com/docs/mailgun/api-reference/api-overview), so the table is
  * keyed by status. Other statuses use core's defaults (5xx → general).
  */
-export const mailgunErrors: Readonly<Record<number, ConnectorErrorCodes>> = {
+const mailgunErrors: Readonly<Record<number, ConnectorErrorCodes>> = {
   400: ConnectorErrorCodes.InvalidRequestParameters,
   401: ConnectorErrorCodes.InvalidConfig,
   403: ConnectorErrorCodes.InvalidConfig,

@@ -36,7 +36,7 @@ export type MailgunForm = MessageFields & { from: string; to: string };
  * A header value with no line breaks or other control characters, so a value taken from a
  * payload or template cannot add headers of its own. Breaks become one space.
  */
-export const cleanHeaderValue = (value: string) =>
+const cleanHeaderValue = (value: string) =>
   // eslint-disable-next-line no-control-regex
   value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 
@@ -55,7 +55,7 @@ const mailbox = (template: string | undefined, values: Record<string, unknown>) 
 };
 
 /** A Logto email template: `contentType` says whether `content` is HTML or plain text. */
-export const fromLogtoTemplate = (
+const fromLogtoTemplate = (
   template: EmailTemplateDetails,
   values: Record<string, unknown>,
 ): MessageFields => {
@@ -79,7 +79,7 @@ const setOwn = (target: Record<string, unknown>, key: string, value: unknown) =>
   });
 
 /** Turns dotted names into nested objects: `application.name` → `{ application: { name } }`. */
-export const nest = (flat: Record<string, string>): Record<string, unknown> => {
+const nest = (flat: Record<string, string>): Record<string, unknown> => {
   const result: Record<string, unknown> = {};
   for (const [path, value] of Object.entries(flat)) {
     const keys = path.split('.');
@@ -101,7 +101,7 @@ export const nest = (flat: Record<string, string>): Record<string, unknown> => {
 };
 
 /** A delivery from the connector config: direct content or a Mailgun-hosted template. */
-export const fromDelivery = (
+const fromDelivery = (
   delivery: Delivery,
   values: Record<string, unknown>,
   payloadVariables: readonly string[],
@@ -133,11 +133,7 @@ export const fromDelivery = (
  * `deliveries[type]`, else `deliveries.Generic` (own keys only). With neither, the failed Logto
  * template lookup is rethrown if there was one, otherwise the send is `template_not_found`.
  */
-export const requireDelivery = (
-  config: MailgunConfig,
-  type: string,
-  lookupError?: unknown,
-): Delivery => {
+const requireDelivery = (config: MailgunConfig, type: string, lookupError?: unknown): Delivery => {
   const { deliveries } = config;
   const key = [type, 'Generic'].find((candidate) => Object.hasOwn(deliveries, candidate));
   const delivery = key === undefined ? undefined : deliveries[key];

@@ -18,7 +18,7 @@ import { isProviderName, providerNames, providers, secretFields } from './provid
 export const anyCountry = '*';
 
 /** How long all attempts of one message may take together, in milliseconds. */
-export const timeBudgetRange = { min: 1000, max: 60_000, default: 15_000 };
+const timeBudgetRange = { min: 1000, max: 60_000, default: 15_000 };
 
 const example = {
   providers: '{"twilio": {…}, "aliyun": {…}, "smsaero": {…}}',

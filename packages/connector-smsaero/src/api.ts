@@ -46,7 +46,7 @@ const sendBody = (config: SmsAeroConfig, to: Phone, text: string) => ({
  * the message is on its way: those never move on, so no user gets two paid codes. A read-only
  * call (the balance) also moves on after 502, 503 and 504: repeating it costs nothing.
  */
-export const mayTryNextGate = (error: unknown, readOnly = false): boolean => {
+const mayTryNextGate = (error: unknown, readOnly = false): boolean => {
   const failure = failureKindOf(error);
   if (failure?.kind === 'not-sent') return true;
   if (failure?.kind !== 'answered' || failure.status === undefined) return false;

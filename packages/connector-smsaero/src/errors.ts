@@ -17,7 +17,7 @@ import { z } from 'zod';
  * reason }` and `{ result: "no credits" }`) and no error codes. The connector names the cases it
  * recognises, and these names are what `data.code` carries.
  */
-export const smsAeroErrors = {
+const smsAeroErrors = {
   auth: ConnectorErrorCodes.InvalidConfig,
   sign: ConnectorErrorCodes.InvalidConfig,
   'no-credits': usageLimitExceeded,

@@ -24,7 +24,7 @@ const messageGuard = lazyGuard(() =>
 
 export type TwilioMessage = z.infer<typeof messageGuard>;
 
-export const messagesUrl = (config: TwilioSmsConfig) =>
+const messagesUrl = (config: TwilioSmsConfig) =>
   `${config.endpoint ?? regions[config.region].host}/2010-04-01/Accounts/${encodeURIComponent(config.accountSID)}/Messages.json`;
 
 /** Basic auth with the API key when one is set, otherwise with the Account SID and Auth Token. */

@@ -13,7 +13,7 @@ import {
 import { z } from 'zod';
 
 /** Twilio error codes (https://www.twilio.com/docs/api/errors) mapped to Logto codes. */
-export const twilioErrors = {
+const twilioErrors = {
   // Credentials, account and region.
   '20003': ConnectorErrorCodes.InvalidConfig,
   '20404': ConnectorErrorCodes.InvalidConfig,
@@ -85,7 +85,7 @@ const mixedChannels =
   'To and From are of different channels: for WhatsApp set whatsAppFrom to whatsapp:+<number>, or use a Messaging Service with a WhatsApp sender';
 
 /** A sentence added to Twilio's own message where the usual cause is known. */
-export const twilioHints: HintTable<typeof twilioErrors> = {
+const twilioHints: HintTable<typeof twilioErrors> = {
   '20003':
     'check accountSID and authToken (or the API key), and that they belong to the selected region',
   '20404': 'the account or resource was not found: check accountSID and the region',

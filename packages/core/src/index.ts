@@ -7,7 +7,7 @@ export * from './errors.js';
 export * from './fields.js';
 export * from './form-items.js';
 export * from './http.js';
-export * from './message-channel.js';
+export * from './announcements.js';
 export * from './objects.js';
 export * from './phone.js';
 export * from './proxy.js';

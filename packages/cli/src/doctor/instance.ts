@@ -6,7 +6,7 @@ import { UsageError } from '../commands/common.js';
 import { kitName } from '../logto-loader.js';
 
 /** Where the official Docker image keeps its Logto instance. */
-export const dockerInstance = '/etc/logto';
+const dockerInstance = '/etc/logto';
 
 export const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
