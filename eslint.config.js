@@ -18,4 +18,18 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  {
+    // Shipping source (what the connectors and the cli publish): no function over 80 lines.
+    files: ['packages/*/src/**/*.ts', 'packages/*/src/**/*.js'],
+    ignores: [
+      '**/*.test.ts',
+      '**/__fixtures__/**',
+      'packages/core/src/testing/**',
+      'packages/core/src/sandbox/**',
+      'packages/reliability/**',
+    ],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
 );

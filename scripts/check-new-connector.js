@@ -1,9 +1,10 @@
 // `pnpm check:new-connector`: proves `pnpm new-connector` works. It scaffolds a throwaway SMS and
 // email connector into packages/, links them, and checks that each typechecks, builds, passes the
 // conformance suite's structure checks, and fails every provider-call check with not_implemented
-// (never anything vaguer). The folders are removed and pnpm-lock.yaml restored afterwards.
+// (never anything vaguer). The folders and vitest's reports are removed and pnpm-lock.yaml
+// restored afterwards.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,8 @@ const lockfile = path.join(root, 'pnpm-lock.yaml');
 const savedLock = readFileSync(lockfile, 'utf8');
 const kinds = ['sms', 'email'];
 const folders = kinds.map((kind) => `connector-scaffold-check-${kind}`);
+// vitest's JSON reports, in a folder of this run's own (sessions may share the temp dir).
+const resultsDir = mkdtempSync(path.join(tmpdir(), 'check-new-connector-'));
 const structureChecks = [
   /builds without reading config/,
   /ships the README and logo/,
@@ -53,7 +56,7 @@ try {
     report(true, 'typecheck');
     run('pnpm', ['-F', name, 'build']);
     report(true, 'build (lib/index.js)');
-    const results = path.join(tmpdir(), `${folder}-vitest.json`);
+    const results = path.join(resultsDir, `${folder}-vitest.json`);
     try {
       run('node_modules/.bin/vitest', [
         'run',
@@ -82,6 +85,7 @@ try {
     );
   }
 } finally {
+  rmSync(resultsDir, { recursive: true, force: true });
   for (const folder of folders)
     rmSync(path.join(root, 'packages', folder), { recursive: true, force: true });
   writeFileSync(lockfile, savedLock);

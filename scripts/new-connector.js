@@ -126,13 +126,45 @@ Sends Logto verification ${kind === 'sms' ? 'codes by SMS' : 'emails'} through $
 
 Fill in the form and press **Test** in the Logto Console.
 `,
-  'src/metadata.ts': `import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
+  'src/fields.ts': `// Every config field of the ${title} connector, declared once: its guard and the Console form
+// item that edits it, in the Console's order; the provider's constants they are built from come
+// first. config.ts builds the guard from this list, metadata.ts the form items.
+import { ConnectorConfigFormItemType } from '@logto/connector-kit';
 import {
   defaultSmsTemplates,
-  endpointFormItem,
-  templatesFormItem,
-  timeoutFormItem,
+  endpointField,
+  field,
+  lazyGuard,
+  smsTemplateGuard,
+  templatesField,
+  timeoutField,
 } from '@switchboard/core';
+import { z } from 'zod';
+
+// ${todo('the provider’s API host, and its other constants (regions, method names, defaults)')}
+export const defaultEndpoint = 'https://api.${provider}.example';
+
+// ${todo('a superset of the official connector’s config, so existing configs validate unchanged')}
+export const ${camel}Fields = {
+  apiKey: field(
+    lazyGuard(() => z.string().trim().min(1, 'apiKey is required')),
+    {
+      label: 'API key',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      isConfidential: true,
+      placeholder: '<api-key>',
+    },
+  ),
+  endpoint: endpointField('https://proxy.example.com', 'Optional base URL of a proxy. https only.'),
+  timeout: timeoutField('${title}'),
+  templates: templatesField(smsTemplateGuard, defaultSmsTemplates, { example: 'fr' }),
+};
+`,
+  'src/metadata.ts': `import type { ConnectorMetadata } from '@logto/connector-kit';
+import { formItemsOf } from '@switchboard/core';
+
+import { ${camel}Fields } from './fields.js';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = '${provider}';
@@ -147,31 +179,18 @@ export const defaultMetadata: ConnectorMetadata = {
   logoDark: null,
   description: { en: 'Send verification ${kind === 'sms' ? 'codes by SMS' : 'emails'} through ${title}.' },
   readme: './README.md',
-  formItems: [
-    {
-      key: 'apiKey',
-      label: 'API key',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      isConfidential: true,
-      placeholder: '<api-key>',
-    },
-    endpointFormItem('https://proxy.example.com', 'Optional base URL of a proxy. https only.'),
-    timeoutFormItem('${title}'),
-    templatesFormItem(defaultSmsTemplates, { example: 'fr' }),
-  ],
+  formItems: formItemsOf(${camel}Fields),
 };
 `,
-  'src/config.ts': `import { endpointGuard, smsTemplateGuard, templatesGuard, timeoutGuard } from '@switchboard/core';
+  'src/config.ts': `// The ${title} connector's config guard, built from the fields in fields.ts.
+import { lazyGuard, shapeOf } from '@switchboard/core';
 import { z } from 'zod';
 
-// ${todo('a superset of the official connector’s config, so existing configs validate unchanged')}
-export const ${guard} = z.object({
-  apiKey: z.string().trim().min(1, 'apiKey is required'),
-  endpoint: endpointGuard.optional(),
-  timeout: timeoutGuard.optional(),
-  templates: templatesGuard(smsTemplateGuard),
-});
+import { ${camel}Fields } from './fields.js';
+
+// Rules that tie fields together go here: .superRefine((config, context) => …), as in
+// connector-twilio-sms/src/config.ts.
+export const ${guard} = lazyGuard(() => z.object(shapeOf(${camel}Fields)));
 
 export type ${type} = z.infer<typeof ${guard}>;
 `,
@@ -179,7 +198,8 @@ export type ${type} = z.infer<typeof ${guard}>;
 
 /** ${title} error codes mapped to Logto codes; unlisted codes fall back on the HTTP status. */
 // ${todo('the provider’s documented error codes')}
-// Hints, when a code has a usual cause: \`HintTable<typeof ${camel}Errors>\`, passed to declareClient.
+// Hints, when a code has a usual cause: \`HintTable<typeof ${camel}Errors>\`; with a readFailure
+// hook and the table, one \`FailureDeclaration\` spread into declareClient (see connector-twilio-sms).
 export const ${camel}Errors = {} satisfies ErrorTable;
 `,
   'src/api.ts': `import { ConnectorErrorCodes } from '@logto/connector-kit';
@@ -188,11 +208,8 @@ import { connectorError${kind === 'sms' ? ', type Phone' : ''} } from '@switchbo
 import type { ${type} } from './config.js';
 import { PROVIDER } from './metadata.js';
 
-// ${todo('the provider’s API host')}
-export const defaultEndpoint = 'https://api.${provider}.example';
-
 /**
- * ${todo('declare the client once with declareClient({ provider, formItems, errors, hints, parseError }) and call it here: clientFor(config).request(…) (see connector-twilio-sms/src/api.ts)')}
+ * ${todo('declare the client once with declareClient({ provider, formItems, ...failures from errors.ts }) and call it here: clientFor(config).request(…) at config.endpoint ?? defaultEndpoint (fields.ts; see connector-twilio-sms/src/api.ts)')}
  */
 export const send = async (
   _config: ${type},
@@ -261,7 +278,7 @@ import { describeConformance } from '@switchboard/core/testing';
 import nock from 'nock';
 
 import { validConfig } from './__fixtures__/configs.js';
-import { defaultEndpoint } from './api.js';
+import { defaultEndpoint } from './fields.js';
 import createConnector from './index.js';
 
 describeConformance({

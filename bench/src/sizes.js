@@ -102,3 +102,19 @@ export const packageSizes = (packageDirectory, kind) => {
     beyondLogto: own + closure.bytes - shared.bytes,
   };
 };
+
+/** Both packages' sizes of each connector, into `results[provider].size`. */
+export const measureSizes = (ready, results) => {
+  for (const connector of ready) {
+    try {
+      results[connector.provider].size = {
+        switchboard: packageSizes(connector.directory, 'switchboard'),
+        official: packageSizes(connector.officialDirectory, 'official'),
+      };
+    } catch (error) {
+      results[connector.provider].notes.push(
+        `sizes failed: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+  }
+};

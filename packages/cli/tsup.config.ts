@@ -16,6 +16,8 @@ const perConnector = (kind: string, file: string) =>
 export default defineConfig({
   entry: {
     cli: 'src/cli.ts',
+    // The doctor's child process, spawned by path (src/doctor/child.ts).
+    'doctor-worker': 'src/doctor/doctor-worker.js',
     ...perConnector('sandboxes', 'sandbox/index.ts'),
     ...perConnector('probes', 'src/probe.ts'),
     ...perConnector('advice', 'src/advice.ts'),

@@ -3,12 +3,16 @@
 // then inspects the result. Runs in its own process so that a hang or a non-Error throw is
 // attributed to this package alone. Sends one JSON-able result over IPC.
 //
+// The kit as Logto core sees it and the reading of connectorMetadataGuard come from the one
+// "load a connector the way Logto does" module, packages/cli/src/logto-loader.js (plain JS, so this
+// script imports it as it is); the loading itself is @logto/cli's own.
+//
 // argv: <package folder> <package name> <Logto core folder> <@logto/cli folder>
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, stripVTControlCharacters } from 'node:util';
 
+import { importKit, metadataGuardIssues } from '../../packages/cli/src/logto-loader.js';
 import { playCreateForm } from './console-form.js';
 
 const [packagePath, packageName, coreDirectory, cliDirectory] = process.argv.slice(2);
@@ -22,18 +26,12 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
 
 const importFile = async (file) => import(pathToFileURL(file).href);
 
-const describeIssue = ({ path: issuePath, message }) =>
-  `${issuePath.length > 0 ? issuePath.join('.') : '(config)'}: ${message}`;
-
 const run = async () => {
   const cliConnector = await importFile(path.join(cliDirectory, 'lib', 'connector', 'index.js'));
   const { loadConnectorFactories, buildRawConnector } = cliConnector;
 
   // connector-kit as Logto core sees it (the copy the connector's own import resolves to).
-  const coreRequire = createRequire(path.join(coreDirectory, 'package.json'));
-  const kitDirectory = path.dirname(coreRequire.resolve('@logto/connector-kit/package.json'));
-  const kit = await importFile(path.join(kitDirectory, 'lib', 'index.js'));
-  const kitVersion = coreRequire('@logto/connector-kit/package.json').version;
+  const { kit, version: kitVersion } = await importKit(coreDirectory);
 
   const result = { kitVersion };
   process.send({ ready: true });
@@ -88,10 +86,9 @@ const run = async () => {
   };
 
   // GET /api/connector-factories: {type, ...metadata, isDemo} through connectorMetadataGuard + type.
-  const guarded = kit.connectorMetadataGuard.safeParse(parsed);
-  result.metadataGuard = guarded.success
-    ? { ok: true }
-    : { ok: false, reasons: guarded.error.issues.map((issue) => describeIssue(issue)) };
+  const guardIssues = metadataGuardIssues(kit, parsed, '(config)');
+  result.metadataGuard =
+    guardIssues.length === 0 ? { ok: true } : { ok: false, reasons: guardIssues };
 
   result.consoleForm = playCreateForm(
     Array.isArray(raw.formItems) ? raw.formItems : [],

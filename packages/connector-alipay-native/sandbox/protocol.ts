@@ -45,7 +45,7 @@ export const verifyRequest = (
 };
 
 /** The gateway's `sign` over a text (the raw JSON of the answer's node), base64. */
-export const signText = (text: string, privateKey: KeyObject, signType: 'RSA' | 'RSA2'): string =>
+const signText = (text: string, privateKey: KeyObject, signType: 'RSA' | 'RSA2'): string =>
   sign(digests[signType], Buffer.from(text, 'utf8'), privateKey).toString('base64');
 
 /** The node a method is answered in: `alipay.system.oauth.token` → `alipay_system_oauth_token_response`. */

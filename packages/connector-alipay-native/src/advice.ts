@@ -7,7 +7,7 @@ import { alipayNativeConfigGuard } from './config.js';
 const howToGetTheKey =
   'copy the Alipay public key (支付宝公钥) from the Alipay Open Platform console (your app → Development settings → Signing method, public key mode) into alipayPublicKey, or use certificate mode';
 
-export const unverifiedWarning = `Alipay's answers are not verified: without alipayPublicKey or certificate mode, a forged gateway answer can sign in as any Alipay user; ${howToGetTheKey}`;
+const unverifiedWarning = `Alipay's answers are not verified: without alipayPublicKey or certificate mode, a forged gateway answer can sign in as any Alipay user; ${howToGetTheKey}`;
 
 const advice: Advice = {
   config: (raw) => {

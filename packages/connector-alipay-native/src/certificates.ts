@@ -127,9 +127,9 @@ export const rootCertificateSn = (ders: Buffer[]): string =>
     .join('_');
 
 /** Largest PEM text read (a configured field or a downloaded certificate): Alipay's are 2-6 KiB. */
-export const maxPemLength = 64 * 1024;
+const maxPemLength = 64 * 1024;
 /** Most certificates read from one PEM text: Alipay's root bundle holds four. */
-export const maxPemCertificates = 8;
+const maxPemCertificates = 8;
 
 const pemBegin = '-----BEGIN CERTIFICATE-----';
 const pemEnd = '-----END CERTIFICATE-----';

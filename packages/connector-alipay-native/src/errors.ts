@@ -1,7 +1,17 @@
+// What happens when Alipay says no: a method's node that fails (read in node.ts, after its
+// signature is checked), its Logto code by sub code, code and method, and the hints.
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { entryOf, type ErrorTable, type HintTable } from '@switchboard/core';
+import {
+  definedFields,
+  entryOf,
+  type ErrorTable,
+  type FailureDeclaration,
+  type HintTable,
+  type ReadFailureWithHint,
+} from '@switchboard/core';
 
-import { methods } from './metadata.js';
+import { methods } from './fields.js';
+import type { AlipayNode } from './node.js';
 
 /**
  * Alipay `sub_code`s (https://opendocs.alipay.com/common/02km9f) mapped to Logto codes. A sub code
@@ -34,7 +44,7 @@ export const alipayCodeErrors = {
 } satisfies ErrorTable;
 
 /** A sentence added to Alipay's message, by sub code, where the usual cause is known. */
-export const alipayHints: HintTable<typeof alipaySubCodeErrors> = {
+const alipayHints: HintTable<typeof alipaySubCodeErrors> = {
   'isv.code-invalid': 'the auth code is wrong, expired or was already used; sign in again',
   'isv.invalid-signature':
     'check that privateKey belongs to the app public key (or certificate) uploaded in the Alipay console, and that the environment (production or sandbox) matches the app',
@@ -50,14 +60,11 @@ export const alipayHints: HintTable<typeof alipaySubCodeErrors> = {
   'aop.invalid-timestamp': 'check the server clock',
 };
 
-/** The hint for an Alipay sub code, if there is one. */
-export const alipayHintFor = (subCode: string | undefined) => entryOf(alipayHints, subCode);
-
 /**
  * The Logto code for an Alipay failure. On the token call an invalid-argument failure (40002)
  * outside the table can only be about the auth code, the one value the user supplies.
  */
-export const classifyAlipay = (
+const classifyAlipay = (
   method: string,
   code: string,
   subCode: string | undefined,
@@ -67,3 +74,29 @@ export const classifyAlipay = (
   (method === methods.token && code === '40002'
     ? ConnectorErrorCodes.SocialAuthCodeInvalid
     : ConnectorErrorCodes.General);
+
+/** A failed node as the client reads failures: Alipay's code, message, hint and fields. */
+export const alipayFailure = (method: string, node: AlipayNode): ReadFailureWithHint => ({
+  code: node.code ?? 'unknown',
+  message: node.sub_msg ?? node.msg ?? `Alipay ${method} failed`,
+  hint: entryOf(alipayHints, node.sub_code),
+  details: {
+    method,
+    ...definedFields({ msg: node.msg, sub_code: node.sub_code, sub_msg: node.sub_msg }),
+  },
+});
+
+/**
+ * Alipay's failures, as the client declaration takes them: a node failure (one with `method` in
+ * its details) by Alipay's tables; an error status by the status, as core does.
+ */
+export const alipayFailures = {
+  classify: ({ code, details }) =>
+    typeof details?.method === 'string'
+      ? classifyAlipay(
+          details.method,
+          code ?? 'unknown',
+          typeof details.sub_code === 'string' ? details.sub_code : undefined,
+        )
+      : undefined,
+} satisfies FailureDeclaration;

@@ -42,7 +42,7 @@ import {
   userSignRotated,
   userSignUnescaped,
 } from './__fixtures__/responses.js';
-import { clock } from './api.js';
+import { clock } from './rotation.js';
 import createConnector from './index.js';
 import { signContent } from './signing.js';
 
@@ -392,6 +392,25 @@ describe('getUserInfo', () => {
       login({ ...validConfig, endpoint: 'https://alipay-proxy.example.com/' }),
     ).resolves.toBeDefined();
   });
+
+  it.each([
+    ['', undefined, 'https://openapi.alipay.com'],
+    ['  ', undefined, 'https://openapi.alipay.com'],
+    ['', 'sandbox', 'https://openapi-sandbox.dl.alipaydev.com'],
+  ])(
+    'takes a blank endpoint (%j) as unset: gateway %s goes to %s',
+    async (endpoint, gateway, host) => {
+      // The Console stores "" after an administrator clears the field.
+      const seenToken = interceptMethod(token, tokenBody, { host });
+      const seenUser = interceptMethod(userInfo, userBody, { host });
+      await expect(
+        login({ ...validConfig, endpoint, ...(gateway ? { gateway } : {}) }),
+      ).resolves.toMatchObject({ id: '2088102104794936' });
+      expect(seenToken.query?.method).toBe(token);
+      expect(seenUser.query?.method).toBe(userInfo);
+      expect(nock.isDone()).toBe(true);
+    },
+  );
 
   it('refuses a plain-http endpoint that is not loopback', async () => {
     await expectFailure(

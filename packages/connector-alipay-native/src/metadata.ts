@@ -1,24 +1,10 @@
-import {
-  ConnectorConfigFormItemType,
-  type ConnectorMetadata,
-  ConnectorPlatform,
-} from '@logto/connector-kit';
-import { endpointFormItem, timeoutFormItem } from '@switchboard/core';
+import { type ConnectorMetadata, ConnectorPlatform } from '@logto/connector-kit';
+import { formItemsOf } from '@switchboard/core';
+
+import { alipayFields } from './fields.js';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'alipay';
-
-export const methods = {
-  token: 'alipay.system.oauth.token',
-  userInfo: 'alipay.user.info.share',
-  /** Certificate mode: the Alipay certificate an answer names by its `alipay_cert_sn`. */
-  certificateDownload: 'alipay.open.app.alipaycert.download',
-} as const;
-
-/** Alipay's own SDKs wait 5 s; the official Logto connector does too. */
-export const gatewayTimeoutMs = 5000;
-
-const certificateMode = [{ targetKey: 'signingMode', expectValue: 'certificate' }];
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'switchboard-alipay-native',
@@ -72,134 +58,5 @@ export const defaultMetadata: ConnectorMetadata = {
       '重要：請設定支付寶公鑰或使用憑證模式，否則支付寶的回應不會被驗章。在 iOS 與 Android 原生應用程式中使用支付寶登入，支援公鑰或憑證簽章及 open_id。',
   },
   readme: './README.md',
-  formItems: [
-    {
-      key: 'appId',
-      label: 'App ID',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: '2021000000000000',
-      description: 'The APPID of your Alipay mobile app (at most 16 characters).',
-    },
-    {
-      key: 'privateKey',
-      label: 'App private key',
-      // Single-line: the Console masks only a single-line confidential Text, never a multi-line one.
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      isConfidential: true,
-      placeholder: '-----BEGIN PRIVATE KEY----- MIIEv… -----END PRIVATE KEY-----',
-      description:
-        'The RSA private key of your app: paste the PEM (its line breaks may go) or the bare base64 text Alipay’s key tool prints.',
-    },
-    {
-      key: 'signType',
-      label: 'Signing algorithm',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'RSA2',
-      selectItems: [
-        { value: 'RSA2', title: 'RSA2 (RSA-SHA256, recommended)' },
-        { value: 'RSA', title: 'RSA (RSA-SHA1, legacy)' },
-      ],
-    },
-    {
-      key: 'signingMode',
-      label: 'Signing mode',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'publicKey',
-      selectItems: [
-        { value: 'publicKey', title: 'Public key (公钥)' },
-        { value: 'certificate', title: 'Public key certificate (公钥证书)' },
-      ],
-      description:
-        'Must match the signing mode (接口加签方式) chosen for the app in the Alipay console.',
-    },
-    {
-      key: 'alipayPublicKey',
-      label: 'Alipay public key',
-      type: ConnectorConfigFormItemType.MultilineText,
-      placeholder: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA…',
-      showConditions: [{ targetKey: 'signingMode', expectValue: 'publicKey' }],
-      description:
-        'Recommended. The Alipay public key (支付宝公钥) shown in the console. When set, every Alipay answer must carry a valid signature.',
-    },
-    {
-      key: 'appCertificate',
-      label: 'App public key certificate',
-      type: ConnectorConfigFormItemType.MultilineText,
-      placeholder: '-----BEGIN CERTIFICATE-----',
-      showConditions: certificateMode,
-      description: 'Contents of appCertPublicKey_<APPID>.crt.',
-    },
-    {
-      key: 'alipayPublicCertificate',
-      label: 'Alipay public key certificate',
-      type: ConnectorConfigFormItemType.MultilineText,
-      placeholder: '-----BEGIN CERTIFICATE-----',
-      showConditions: certificateMode,
-      description:
-        'Contents of alipayCertPublicKey_RSA2.crt; Alipay’s answers are verified with it.',
-    },
-    {
-      key: 'alipayRootCertificate',
-      label: 'Alipay root certificate',
-      type: ConnectorConfigFormItemType.MultilineText,
-      placeholder: '-----BEGIN CERTIFICATE-----',
-      showConditions: certificateMode,
-      description:
-        'Contents of alipayRootCert.crt (all certificates in the file). When Alipay renews its certificate, the new one is checked against it.',
-    },
-    {
-      key: 'authorizationMode',
-      label: 'What the app receives',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'plugin',
-      selectItems: [
-        { value: 'plugin', title: 'alipay://?app_id=…&state=… (Logto iOS / Android plugins)' },
-        {
-          value: 'authInfo',
-          title: 'Signed auth info string (Alipay SDK authV2 / React Native / Flutter)',
-        },
-      ],
-      description:
-        'The signed auth info string lets apps call the current Alipay SDK directly; it needs the partner ID below.',
-    },
-    {
-      key: 'pid',
-      label: 'Partner ID (PID)',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: '2088000000000000',
-      showConditions: [{ targetKey: 'authorizationMode', expectValue: 'authInfo' }],
-      description:
-        'The 16-digit 2088… ID of the Alipay account that owns the app. Only for the auth info string.',
-    },
-    {
-      key: 'userIdField',
-      label: 'User identity',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'auto',
-      selectItems: [
-        { value: 'auto', title: 'user_id, or open_id when Alipay sends no user_id' },
-        { value: 'user_id', title: 'user_id only' },
-        { value: 'open_id', title: 'open_id only' },
-      ],
-      description:
-        'Apps created after Alipay’s OpenID switch only receive open_id. Changing this later disconnects existing users.',
-    },
-    {
-      key: 'gateway',
-      label: 'Environment',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'production',
-      selectItems: [
-        { value: 'production', title: 'Production (openapi.alipay.com)' },
-        { value: 'sandbox', title: 'Sandbox (openapi-sandbox.dl.alipaydev.com)' },
-      ],
-    },
-    endpointFormItem(
-      'https://alipay-proxy.example.com',
-      'Optional base URL of a proxy; /gateway.do is appended. https only.',
-    ),
-    timeoutFormItem('Alipay', 5000, 'each Alipay call'),
-  ],
+  formItems: formItemsOf(alipayFields),
 };

@@ -162,3 +162,36 @@ export const authInfoString = (
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
   return [...pairs, `sign=${encodeURIComponent(sign ?? '')}`].join('&');
 };
+
+/** Who signs a gateway call: the app, its key and, in certificate mode, the two SNs it sends. */
+export type Signer = {
+  appId: string;
+  privateKey: KeyObject;
+  signType: SignType;
+  appCertSn?: string;
+  alipayRootCertSn?: string;
+};
+
+/** A gateway call's parameters: Alipay's common ones (in its own names), the method's own, `sign`. */
+export const signRequest = (
+  signer: Signer,
+  method: string,
+  parameters: Record<string, string>,
+  now: Date = new Date(),
+): Record<string, string> =>
+  signParameters(
+    {
+      app_id: signer.appId,
+      method,
+      format: 'JSON',
+      charset: 'utf-8',
+      sign_type: signer.signType,
+      timestamp: beijingTimestamp(now),
+      version: '1.0',
+      app_cert_sn: signer.appCertSn,
+      alipay_root_cert_sn: signer.alipayRootCertSn,
+      ...parameters,
+    },
+    signer.privateKey,
+    signer.signType,
+  );

@@ -25,7 +25,7 @@ const secrets: Readonly<Record<string, string>> = {
 };
 
 /** A mainland number the fake rate-limits, as Aliyun does per number and minute. */
-export const limitedNumber = '13912345678';
+const limitedNumber = '13912345678';
 
 /**
  * A mainland number for which the API gateway's flow control answers instead: HTTP 400
@@ -40,7 +40,7 @@ const throttledRetryAfterMs = '2000';
  * service path: a 502 HTML error page, a 503 plain-text body, and a 200 plain-text body from
  * something that is not Dysmsapi (a wrong endpoint override).
  */
-export const gatewayNumbers = {
+const gatewayNumbers = {
   htmlBadGateway: '13900000502',
   textUnavailable: '13900000503',
   textOk: '13900000200',

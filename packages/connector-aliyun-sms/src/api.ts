@@ -5,22 +5,20 @@ import {
   allowedValues,
   connectorError,
   declareClient,
-  definedFields,
   type Phone,
   renderTemplate,
-  retryAfterOf,
   sha256Hex,
   templateValues,
   lazyGuard,
 } from '@switchboard/core';
 import { z } from 'zod';
 
-import type { AliyunSmsConfig, AliyunTemplate } from './config.js';
-import { aliyunErrors, aliyunHints, classifyAliyun } from './errors.js';
+import type { AliyunSmsConfig } from './config.js';
+import { aliyunFailures } from './errors.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
+import { type AliyunTemplate, sites } from './fields.js';
 import { canonicalQuery, signV1, signV3, utcTimestamp } from './signing.js';
 import { readFlatXml } from './xml.js';
-import { sites } from './hosts.js';
 
 /** Time and nonce source for signatures; tests replace them to get fixed requests. */
 export const clock = {
@@ -180,40 +178,12 @@ const responseGuard = lazyGuard(() =>
 
 export type AliyunResponse = z.infer<typeof responseGuard>;
 
-/**
- * The gateway's error body: `{ RequestId, HostId, Code, Message, Recommend }` (`<Error>…</Error>` in
- * XML), or an API answer with `Code`/`Message` or `ResponseCode`/`ResponseDescription`.
- */
-const errorGuard = lazyGuard(() =>
-  z.object({
-    Code: z.string().optional(),
-    Message: z.string().optional(),
-    ResponseCode: z.string().optional(),
-    ResponseDescription: z.string().optional(),
-    RequestId: z.string().optional(),
-    Recommend: z.string().optional(),
-  }),
-);
-
 const clientFor = declareClient({
   provider: PROVIDER,
   formItems: defaultMetadata.formItems,
-  errors: aliyunErrors,
-  hints: aliyunHints,
-  classify: classifyAliyun,
+  ...aliyunFailures,
   // An answer in XML (a gateway or proxy that dropped the request's format) reads like JSON.
   parseText: (text) => readFlatXml(text),
-  parseError: (raw) => {
-    const parsed = errorGuard.safeParse(raw);
-    if (!parsed.success) return undefined;
-    const { RequestId: requestId, Recommend: recommend } = parsed.data;
-    return definedFields({
-      code: parsed.data.Code ?? parsed.data.ResponseCode,
-      message: parsed.data.Message ?? parsed.data.ResponseDescription,
-      requestId,
-      details: recommend ? { recommend } : undefined,
-    });
-  },
 });
 
 export const sendSms = async (
@@ -227,19 +197,7 @@ export const sendSms = async (
     config.signatureVersion === 'v1'
       ? v1Request(config, base, call)
       : v3Request(config, base, call);
-  const { status, body, headers } = await client.request({ ...request, guard: responseGuard });
-  const code = body.Code ?? body.ResponseCode;
-  if (code !== 'OK') {
-    // A limit answered with HTTP 200 keeps its wait hint (`x-acs-retry-after`) too.
-    throw client.fail(
-      definedFields({
-        status,
-        code,
-        message: body.Message ?? body.ResponseDescription,
-        requestId: body.RequestId,
-        retryAfter: retryAfterOf(headers),
-      }),
-    );
-  }
+  // A code other than OK is a failure: the client throws it (see readAliyunFailure).
+  const { body } = await client.request({ ...request, guard: responseGuard });
   return body;
 };

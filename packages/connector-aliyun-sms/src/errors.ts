@@ -1,11 +1,20 @@
+// What happens when Aliyun says no: how its failures read (an error status, or HTTP 200 with a
+// code other than OK), their Logto codes and hints.
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   classify,
+  definedFields,
   type ErrorTable,
+  type FailureDeclaration,
   type HintTable,
+  isSuccessStatus,
+  lazyGuard,
   type ProviderFailure,
+  type ReadFailure,
+  retryAfterOf,
   usageLimitExceeded,
 } from '@switchboard/core';
+import { z } from 'zod';
 
 const { General, InvalidConfig, InvalidRequestParameters, RateLimitExceeded } = ConnectorErrorCodes;
 
@@ -14,7 +23,7 @@ const { General, InvalidConfig, InvalidRequestParameters, RateLimitExceeded } = 
  * the international site's codes (alibabacloud.com/help/en/sms/developer-reference/error-codes) and the
  * API gateway's own codes. Anything else is `general`, unless the HTTP status says more.
  */
-export const aliyunErrors = {
+const aliyunErrors = {
   // Throttling (and every code containing "Throttling", see classifyAliyun).
   'isv.BUSINESS_LIMIT_CONTROL': RateLimitExceeded,
   // Balance, service stopped, quotas set in the console.
@@ -65,11 +74,11 @@ export const aliyunErrors = {
  * code.contains('Throttling') and ts/src/client.ts code.includes("Throttling") before raising
  * ThrottlingError. This rule does the same; the table covers the other codes.
  */
-export const classifyAliyun = (failure: ProviderFailure): ConnectorErrorCodes =>
+const classifyAliyun = (failure: ProviderFailure): ConnectorErrorCodes =>
   failure.code?.includes('Throttling') ? RateLimitExceeded : classify(aliyunErrors, failure);
 
 /** A sentence added to Aliyun's message where the usual cause is known. */
-export const aliyunHints: HintTable<typeof aliyunErrors> = {
+const aliyunHints: HintTable<typeof aliyunErrors> = {
   SignatureDoesNotMatch: 'check accessKeySecret (and that it belongs to accessKeyId)',
   'InvalidAccessKeyId.NotFound': 'check accessKeyId and the site: keys do not work across sites',
   'InvalidTimeStamp.Expired': 'the server clock is more than 15 minutes off: sync it with NTP',
@@ -82,3 +91,58 @@ export const aliyunHints: HintTable<typeof aliyunErrors> = {
   'isv.DOMESTIC_NUMBER_NOT_SUPPORTED': 'set a "china" template code for mainland numbers',
   'isp.RAM_PERMISSION_DENY': 'grant the RAM user AliyunDysmsFullAccess or a send policy',
 };
+
+/** What every Dysmsapi answer may carry: `Code`/`Message` (2017-05-25) or `ResponseCode`/`ResponseDescription` (2018-05-01). */
+const outcomeFields = {
+  Code: z.string().optional(),
+  Message: z.string().optional(),
+  ResponseCode: z.string().optional(),
+  ResponseDescription: z.string().optional(),
+  RequestId: z.string().optional(),
+};
+
+/** A 2xx answer, as the request's guard already accepted it. */
+const answerGuard = lazyGuard(() => z.object(outcomeFields));
+
+/**
+ * The gateway's error body: `{ RequestId, HostId, Code, Message, Recommend }` (`<Error>…</Error>` in
+ * XML), or an API answer with `Code`/`Message` or `ResponseCode`/`ResponseDescription`.
+ */
+const errorGuard = lazyGuard(() =>
+  z.object({ ...outcomeFields, Recommend: z.string().optional() }),
+);
+
+/** An error status reads from the error body; HTTP 200 fails when its code is not OK. */
+const readAliyunFailure: ReadFailure = (raw, status, headers) => {
+  if (isSuccessStatus(status)) {
+    const parsed = answerGuard.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const code = parsed.data.Code ?? parsed.data.ResponseCode;
+    if (code === 'OK') return undefined;
+    // A limit answered with HTTP 200 keeps its wait hint (`x-acs-retry-after`) too.
+    return definedFields({
+      status,
+      code,
+      message: parsed.data.Message ?? parsed.data.ResponseDescription,
+      requestId: parsed.data.RequestId,
+      retryAfter: retryAfterOf(headers),
+    });
+  }
+  const parsed = errorGuard.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const { RequestId: requestId, Recommend: recommend } = parsed.data;
+  return definedFields({
+    code: parsed.data.Code ?? parsed.data.ResponseCode,
+    message: parsed.data.Message ?? parsed.data.ResponseDescription,
+    requestId,
+    details: recommend ? { recommend } : undefined,
+  });
+};
+
+/** Aliyun's failures, as the client declaration takes them. */
+export const aliyunFailures = {
+  readFailure: readAliyunFailure,
+  errors: aliyunErrors,
+  hints: aliyunHints,
+  classify: classifyAliyun,
+} satisfies FailureDeclaration<typeof aliyunErrors>;

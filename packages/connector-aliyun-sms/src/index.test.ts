@@ -148,6 +148,24 @@ describe('V3 signature (default)', () => {
     await send('13800138000', { ...validConfig, endpoint: 'https://sms-proxy.example.com/' });
     expect(seen[0]!.headers.host).toBe('sms-proxy.example.com');
   });
+
+  // The Console stores "" after an administrator clears the field: that is no override.
+  it.each(['', '  '])(
+    'treats a blank endpoint (%j) as not set: the site host',
+    async (endpoint) => {
+      const seen = capture(china);
+      await send('13800138000', { ...validConfig, endpoint });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.headers.host).toBe('dysmsapi.aliyuncs.com');
+    },
+  );
+
+  it('treats a blank endpoint as not set on the international site too', async () => {
+    const seen = capture(international);
+    await send('13800138000', { ...validConfig, site: 'international', endpoint: '' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.headers.host).toBe('dysmsapi.ap-southeast-1.aliyuncs.com');
+  });
 });
 
 describe('V1 signature', () => {

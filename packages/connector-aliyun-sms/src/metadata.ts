@@ -1,20 +1,10 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import {
-  usageTypes,
-  destinationFormItems,
-  endpointFormItem,
-  templatesFormItem,
-  timeoutFormItem,
-} from '@switchboard/core';
+import type { ConnectorMetadata } from '@logto/connector-kit';
+import { formItemsOf } from '@switchboard/core';
+
+import { aliyunFields } from './fields.js';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'aliyun';
-
-/** The official connector's default: one entry per usage type, codes to fill in. */
-export const defaultTemplates = usageTypes.map((usageType) => ({
-  usageType,
-  templateCode: '<template-code>',
-}));
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'switchboard-aliyun-sms',
@@ -68,81 +58,5 @@ export const defaultMetadata: ConnectorMetadata = {
       '透過阿里雲簡訊服務傳送驗證碼：支援中國站與國際站、V3 簽章，並依號碼所屬國家選擇國內或國際範本。',
   },
   readme: './README.md',
-  formItems: [
-    {
-      key: 'accessKeyId',
-      label: 'AccessKey ID',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: '<access-key-id>',
-      description:
-        'The AccessKey ID of a RAM user allowed to send SMS (AliyunDysmsFullAccess or a narrower policy).',
-    },
-    {
-      key: 'accessKeySecret',
-      label: 'AccessKey secret',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      isConfidential: true,
-      placeholder: '<access-key-secret>',
-    },
-    {
-      key: 'signName',
-      label: 'Signature name',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: '<signature-name>',
-      description: 'The approved SMS signature (签名), exactly as shown in the SMS console.',
-    },
-    {
-      key: 'site',
-      label: 'Site',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'china',
-      selectItems: [
-        { value: 'china', title: 'China site (aliyun.com, dysmsapi.aliyuncs.com, SendSms)' },
-        {
-          value: 'international',
-          title: 'International site (alibabacloud.com, dysmsapi.ap-southeast-1.aliyuncs.com)',
-        },
-      ],
-      description: 'Pick the site your Alibaba Cloud account was opened on.',
-    },
-    {
-      key: 'signatureVersion',
-      label: 'Request signature',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'v3',
-      selectItems: [
-        { value: 'v3', title: 'V3 (ACS3-HMAC-SHA256, recommended)' },
-        { value: 'v1', title: 'V1 (HMAC-SHA1, legacy)' },
-      ],
-    },
-    {
-      key: 'senderId',
-      label: 'Sender ID (international site)',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'MyBrand',
-      description:
-        'Optional approved sender ID for messages sent with a template "content" outside the Chinese mainland.',
-    },
-    templatesFormItem(
-      defaultTemplates,
-      'One entry per usage type; types without their own entry use the Generic one. China site: "templateCode", a code such as SMS_123456789, or { "china": …, "overseas": … } for mainland and other numbers. International site: "content" (the message text, with {{code}}) for numbers outside the Chinese mainland, "templateCode" for mainland numbers. Only the variables in "params" (default ["code"]) go in TemplateParam.',
-    ),
-    {
-      key: 'strictPhoneRegionNumberCheck',
-      label: 'Strict phone region check (ignored)',
-      type: ConnectorConfigFormItemType.Switch,
-      defaultValue: false,
-      description:
-        'Kept so official configs still load. Numbers are now routed by the country they belong to, whatever this says.',
-    },
-    endpointFormItem(
-      'https://dysmsapi.aliyuncs.com',
-      'Optional base URL that replaces the site’s endpoint (a proxy or another region). https only.',
-    ),
-    ...destinationFormItems,
-    timeoutFormItem('Aliyun'),
-  ],
+  formItems: formItemsOf(aliyunFields),
 };

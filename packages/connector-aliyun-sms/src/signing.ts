@@ -2,7 +2,7 @@
 // legacy method) and V3 (ACS3-HMAC-SHA256 in the Authorization header, the recommended one).
 import { hmac, percentEncode, sha256Hex } from '@switchboard/core';
 
-export const v3Algorithm = 'ACS3-HMAC-SHA256';
+const v3Algorithm = 'ACS3-HMAC-SHA256';
 
 /** `2016-02-23T12:46:24Z`: UTC, no milliseconds (V1 `Timestamp`, V3 `x-acs-date`). */
 export const utcTimestamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');

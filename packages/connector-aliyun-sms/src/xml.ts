@@ -7,9 +7,9 @@
 import { countSteps, Cursor } from '@switchboard/core';
 
 /** Longest element name read: Aliyun's are a few words (`SendMessageToGlobeResponse`). */
-export const maxXmlNameLength = 64;
+const maxXmlNameLength = 64;
 /** Most child elements read: Aliyun's answers have fewer than ten. */
-export const maxXmlFields = 64;
+const maxXmlFields = 64;
 
 const entities: Readonly<Record<string, string>> = {
   amp: '&',

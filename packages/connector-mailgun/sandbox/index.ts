@@ -16,7 +16,7 @@ import {
   verdicts,
 } from '@switchboard/core/sandbox';
 
-export const sandboxDomain = 'mg.sandbox.example';
+const sandboxDomain = 'mg.sandbox.example';
 export const sandboxApiKey = 'key-sandbox-0123456789abcdef';
 
 /** Text fields of a multipart/form-data body (Mailgun accepts both encodings). */

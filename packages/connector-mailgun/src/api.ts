@@ -1,18 +1,11 @@
-import { declareClient, lazyGuard, withHint } from '@switchboard/core';
+import { declareClient, lazyGuard } from '@switchboard/core';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 
 import type { MailgunConfig } from './config.js';
-import { classifyMailgun, isSenderError, mailgunHints, senderHint } from './errors.js';
+import { mailgunFailures } from './errors.js';
 import type { MailgunForm } from './message.js';
+import { regions } from './fields.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-import { regions } from './hosts.js';
-
-/** Mailgun's error body: `{ "message": "..." }`, or `{ "error": "..." }` as mailgun.js also reads. */
-const mailgunErrorGuard = lazyGuard(() =>
-  z
-    .object({ message: z.string() })
-    .or(z.object({ error: z.string() }).transform(({ error }) => ({ message: error }))),
-);
 
 /** The accepted message: `{ "id": "<...@domain>", "message": "Queued. Thank you." }`. */
 const queuedGuard = lazyGuard(() =>
@@ -28,35 +21,18 @@ const domainGuard = lazyGuard(() =>
   }),
 );
 
-const baseUrl = (config: MailgunConfig) => config.endpoint ?? regions[config.region];
+const baseUrl = (config: MailgunConfig) => config.endpoint ?? regions[config.region].host;
 
-export const messagesUrl = (config: MailgunConfig) =>
+const messagesUrl = (config: MailgunConfig) =>
   `${baseUrl(config)}/v3/${encodeURIComponent(config.domain)}/messages`;
 
 const authorization = (config: MailgunConfig) =>
   `Basic ${Buffer.from(`api:${config.apiKey}`).toString('base64')}`;
 
-/**
- * Mailgun answers JSON `{ message }`, except a plain-text `Forbidden` for a wrong key. A page of
- * markup (a load balancer's HTML error page) is no message to show. Mailgun has no error codes,
- * so the hint is chosen here, by status or by a sender error.
- */
-const parseError = (raw: unknown, status: number) => {
-  const parsed = mailgunErrorGuard.safeParse(raw);
-  const message = parsed.success
-    ? parsed.data.message
-    : typeof raw === 'string' && raw.trim() && raw.length < 200 && !/^\s*</.test(raw)
-      ? raw.trim()
-      : `Mailgun answered HTTP ${status}`;
-  const hint = isSenderError(status, message) ? senderHint : mailgunHints[status];
-  return { message: withHint(message, hint) };
-};
-
 const clientFor = declareClient({
   provider: PROVIDER,
   formItems: defaultMetadata.formItems,
-  parseError,
-  classify: classifyMailgun,
+  ...mailgunFailures,
 });
 
 const call = async <T>(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { mailgunConfigGuard } from './config.js';
-import { defaultDeliveries, defaultMetadata } from './metadata.js';
+import { defaultDeliveries } from './fields.js';
+import { defaultMetadata } from './metadata.js';
 import { validConfig } from './__fixtures__/configs.js';
 
 const parse = (overrides: Record<string, unknown>) =>

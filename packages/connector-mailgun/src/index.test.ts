@@ -338,6 +338,18 @@ describe('config', () => {
     expect(stored.scope.isDone()).toBe(true);
   });
 
+  // The Console stores "" after an administrator clears the field: that is no endpoint at all.
+  it.each([
+    ['', 'us', 'https://api.mailgun.net'],
+    ['  ', 'us', 'https://api.mailgun.net'],
+    ['', 'eu', 'https://api.eu.mailgun.net'],
+    ['  ', 'eu', 'https://api.eu.mailgun.net'],
+  ])('takes the endpoint %j as unset in region %s: sends to %s', async (endpoint, region, host) => {
+    const { scope } = expectSend(host);
+    await send({}, { ...validConfig, region, endpoint });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('rejects a lookalike endpoint before any request, naming the field', async () => {
     const error = await failureOf(() =>
       send({}, { ...validConfig, endpoint: 'https://evil.example/.mailgun.net' }),

@@ -14,7 +14,8 @@ import {
   templateValues,
 } from '@switchboard/core';
 
-import type { Delivery, MailgunConfig } from './config.js';
+import type { MailgunConfig } from './config.js';
+import type { Delivery } from './fields.js';
 import { PROVIDER } from './metadata.js';
 
 /** The Mailgun form fields that carry the message; `from` and `to` are added when sending. */
@@ -35,7 +36,7 @@ export type MailgunForm = MessageFields & { from: string; to: string };
  * A header value with no line breaks or other control characters, so a value taken from a
  * payload or template cannot add headers of its own. Breaks become one space.
  */
-export const headerValue = (value: string) =>
+const cleanHeaderValue = (value: string) =>
   // eslint-disable-next-line no-control-regex
   value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 
@@ -49,19 +50,19 @@ const mailboxText = (value: string) => value.replace(/[<>",;\u0000-\u001f\u007f]
 /** A rendered `from` or `replyTo`; undefined when not configured or empty. */
 const mailbox = (template: string | undefined, values: Record<string, unknown>) => {
   if (template === undefined) return undefined;
-  const value = headerValue(renderTemplate(template, values, mailboxText));
+  const value = cleanHeaderValue(renderTemplate(template, values, mailboxText));
   return value || undefined;
 };
 
 /** A Logto email template: `contentType` says whether `content` is HTML or plain text. */
-export const fromLogtoTemplate = (
+const fromLogtoTemplate = (
   template: EmailTemplateDetails,
   values: Record<string, unknown>,
 ): MessageFields => {
   const isText = template.contentType === 'text/plain';
   return definedFields({
     from: mailbox(template.sendFrom, values),
-    subject: headerValue(renderTemplate(template.subject, values)),
+    subject: cleanHeaderValue(renderTemplate(template.subject, values)),
     'h:Reply-To': mailbox(template.replyTo, values),
     ...(isText
       ? { text: renderTemplate(template.content, values) }
@@ -78,7 +79,7 @@ const setOwn = (target: Record<string, unknown>, key: string, value: unknown) =>
   });
 
 /** Turns dotted names into nested objects: `application.name` → `{ application: { name } }`. */
-export const nest = (flat: Record<string, string>): Record<string, unknown> => {
+const nest = (flat: Record<string, string>): Record<string, unknown> => {
   const result: Record<string, unknown> = {};
   for (const [path, value] of Object.entries(flat)) {
     const keys = path.split('.');
@@ -100,7 +101,7 @@ export const nest = (flat: Record<string, string>): Record<string, unknown> => {
 };
 
 /** A delivery from the connector config: direct content or a Mailgun-hosted template. */
-export const fromDelivery = (
+const fromDelivery = (
   delivery: Delivery,
   values: Record<string, unknown>,
   payloadVariables: readonly string[],
@@ -109,7 +110,7 @@ export const fromDelivery = (
     subject:
       delivery.subject === undefined
         ? undefined
-        : headerValue(renderTemplate(delivery.subject, values)),
+        : cleanHeaderValue(renderTemplate(delivery.subject, values)),
     'h:Reply-To': mailbox(delivery.replyTo, values),
   };
   if ('template' in delivery) {
@@ -132,11 +133,7 @@ export const fromDelivery = (
  * `deliveries[type]`, else `deliveries.Generic` (own keys only). With neither, the failed Logto
  * template lookup is rethrown if there was one, otherwise the send is `template_not_found`.
  */
-export const requireDelivery = (
-  config: MailgunConfig,
-  type: string,
-  lookupError?: unknown,
-): Delivery => {
+const requireDelivery = (config: MailgunConfig, type: string, lookupError?: unknown): Delivery => {
   const { deliveries } = config;
   const key = [type, 'Generic'].find((candidate) => Object.hasOwn(deliveries, candidate));
   const delivery = key === undefined ? undefined : deliveries[key];
@@ -160,7 +157,7 @@ export const composeEmail = async (
   { to, type, payload }: SendMessageData,
   getI18nEmailTemplate: GetI18nEmailTemplate | undefined,
 ): Promise<MailgunForm> => {
-  const recipient = headerValue(to);
+  const recipient = cleanHeaderValue(to);
   if (!emailAddress.test(recipient)) {
     throw connectorError(ConnectorErrorCodes.InvalidRequestParameters, {
       provider: PROVIDER,
@@ -178,5 +175,5 @@ export const composeEmail = async (
   const message = logtoTemplate
     ? fromLogtoTemplate(logtoTemplate, values)
     : fromDelivery(requireDelivery(config, type, lookupError), values, config.payloadVariables);
-  return { ...message, from: message.from ?? headerValue(config.from), to: recipient };
+  return { ...message, from: message.from ?? cleanHeaderValue(config.from), to: recipient };
 };

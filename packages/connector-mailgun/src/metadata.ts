@@ -1,52 +1,10 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { type UsageType, usageTypes, endpointFormItem, timeoutFormItem } from '@switchboard/core';
+import type { ConnectorMetadata } from '@logto/connector-kit';
+import { formItemsOf } from '@switchboard/core';
+
+import { mailgunFields } from './fields.js';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'mailgun';
-
-/** Payload values a Mailgun-hosted template receives unless `payloadVariables` says otherwise. */
-export const defaultPayloadVariables = ['code', 'link'];
-
-const lines: Record<UsageType, [subject: string, html: string]> = {
-  SignIn: ['Your sign-in code', 'Your sign-in verification code is <b>{{code}}</b>.'],
-  Register: ['Your registration code', 'Your registration verification code is <b>{{code}}</b>.'],
-  ForgotPassword: [
-    'Your password reset code',
-    'Your password reset verification code is <b>{{code}}</b>.',
-  ],
-  Generic: ['Your verification code', 'Your verification code is <b>{{code}}</b>.'],
-  OrganizationInvitation: [
-    'You have been invited to join an organization',
-    'You have been invited to join an organization. <a href="{{link}}">Accept the invitation</a>.',
-  ],
-  UserPermissionValidation: [
-    'Confirm this action',
-    'Your verification code to confirm this action is <b>{{code}}</b>.',
-  ],
-  BindNewIdentifier: [
-    'Confirm your email address',
-    'Your verification code to link this email address is <b>{{code}}</b>.',
-  ],
-  MfaVerification: [
-    'Your two-step verification code',
-    'Your two-step verification code is <b>{{code}}</b>.',
-  ],
-  BindMfa: [
-    'Turn on two-step verification',
-    'Your code to turn on two-step verification is <b>{{code}}</b>.',
-  ],
-};
-
-const expiry = ' It expires in {{ttlMinutes}} minutes.';
-
-/** Default deliveries for the Console form: one HTML message per usage type. */
-export const defaultDeliveries = Object.fromEntries(
-  usageTypes.map((type) => {
-    const [subject, html] = lines[type];
-    const withExpiry = html.includes('{{code}}') ? `${html}${expiry}` : html;
-    return [type, { subject, html: `<p>${withExpiry}</p>` }];
-  }),
-);
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'switchboard-mailgun',
@@ -100,78 +58,5 @@ export const defaultMetadata: ConnectorMetadata = {
       '透過 Mailgun 寄送驗證碼與邀請郵件，支援美國與歐盟區域、Logto 郵件範本以及 Mailgun 代管範本。',
   },
   readme: './README.md',
-  formItems: [
-    {
-      key: 'region',
-      label: 'Region',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'us',
-      selectItems: [
-        { value: 'us', title: 'United States (api.mailgun.net)' },
-        { value: 'eu', title: 'European Union (api.eu.mailgun.net)' },
-      ],
-      description:
-        'The region your sending domain was created in. A domain only works in its own region.',
-    },
-    {
-      key: 'domain',
-      label: 'Sending domain',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: 'mg.example.com',
-      description: 'The domain as listed under Sending > Domains in Mailgun, without https://.',
-    },
-    {
-      key: 'apiKey',
-      label: 'API key',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      isConfidential: true,
-      placeholder: '<your-mailgun-api-key>',
-      description: 'A Mailgun API key (or a domain sending key) for this domain.',
-    },
-    {
-      key: 'from',
-      label: 'From',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: 'Example <no-reply@mg.example.com>',
-      description: 'The sender, as an address or "Name <address>", on your sending domain.',
-    },
-    {
-      key: 'deliveries',
-      label: 'Deliveries',
-      type: ConnectorConfigFormItemType.Json,
-      defaultValue: defaultDeliveries,
-      description:
-        'One entry per usage type: { subject, html, text, replyTo } or a Mailgun-hosted { template, variables, subject }. Usage types without an entry use "Generic". Logto email templates, when set, take precedence.',
-    },
-    {
-      key: 'payloadVariables',
-      label: 'Values passed to Mailgun templates',
-      type: ConnectorConfigFormItemType.Json,
-      defaultValue: defaultPayloadVariables,
-      description:
-        'Which message values a Mailgun-hosted template receives in t:variables, e.g. ["code", "link", "locale", "application.name"]. Nothing else leaves for Mailgun.',
-    },
-    endpointFormItem(
-      'https://mailgun-proxy.example.com',
-      'Optional base URL of a proxy, without a path; replaces the region host. https only.',
-    ),
-    {
-      key: 'tracking',
-      label: 'Keep Mailgun tracking',
-      type: ConnectorConfigFormItemType.Switch,
-      description:
-        'Off (default): each email is sent with click and open tracking off, so one-time sign-in links are not rewritten through the tracking domain. On: your Mailgun domain’s tracking settings apply.',
-    },
-    {
-      key: 'testMode',
-      label: 'Test mode (nothing is delivered)',
-      type: ConnectorConfigFormItemType.Switch,
-      description:
-        'While on, Mailgun checks the request and credentials and answers as for a real send, but delivers NOTHING: no user receives a code. For trying a config at no cost; turn it off before going live.',
-    },
-    timeoutFormItem('Mailgun'),
-  ],
+  formItems: formItemsOf(mailgunFields),
 };

@@ -1,55 +1,13 @@
-import { destinationFields, isRegionCode, lazyGuard, nonGeographicRegion } from '@switchboard/core';
+// The rules that tie the SMS router's fields together: a secret typed in its own masked field
+// joins its provider's config, a route names only configured providers (each once), and no route
+// table means every number through the configured providers. The fields are in fields.ts.
+import { lazyGuard, shapeOf } from '@switchboard/core';
 import { z } from 'zod';
 
-import {
-  isProviderName,
-  type ProviderName,
-  providerNames,
-  providers,
-  secretFields,
-} from './providers.js';
-
-/** Every destination whose country no earlier route names. */
-export const anyCountry = '*';
-
-export const defaultTimeBudgetMs = 15_000;
-
-const routeGuard = lazyGuard(() =>
-  z
-    .object({
-      countries: z
-        .array(
-          z
-            .string()
-            .transform((code) => code.trim().toUpperCase())
-            .refine((code) => code === anyCountry || isRegionCode(code), {
-              message: `must be an ISO 3166-1 alpha-2 country code, such as US, CN or RU, ${nonGeographicRegion} for numbers of no country, or "*"`,
-            }),
-        )
-        .min(1, 'a route needs at least one country, or "*" for every country'),
-      providers: z
-        .array(
-          z.string().refine(isProviderName, {
-            message: `must be one of ${providerNames.map((name) => `"${name}"`).join(', ')}`,
-          }),
-        )
-        .min(1, 'a route needs at least one provider'),
-    })
-    .strict(),
-);
+import { anyCountry, smsRouterFields } from './fields.js';
+import { type ProviderName, providerNames, secretFields } from './providers.js';
 
 export type Route = { countries: string[]; providers: ProviderName[] };
-
-const providersGuard = lazyGuard(() =>
-  z
-    .object(
-      Object.fromEntries(providerNames.map((name) => [name, providers[name].guard.optional()])),
-    )
-    .strict()
-    // `{}`, the Console's starting value (which Logto drops on save), is "nothing configured
-    // yet": sending says so.
-    .default({}),
-);
 
 /**
  * A secret typed in its own (masked) field goes into its provider's config, unless that config
@@ -72,27 +30,11 @@ export const withSecrets = (raw: unknown): unknown => {
   return { ...config, providers: merged };
 };
 
-const secretFieldGuards = Object.fromEntries(
-  secretFields.map(({ field }) => [field, z.string().optional()]),
-);
-
 export const smsRouterConfigGuard = lazyGuard(() =>
   z.preprocess(
     withSecrets,
     z
-      .object({
-        providers: providersGuard,
-        routes: z.array(routeGuard).optional(),
-        failoverOnTimeout: z.boolean().default(false),
-        timeBudget: z
-          .number()
-          .int('timeBudget must be a whole number of milliseconds')
-          .min(1000, 'timeBudget must be at least 1000 ms')
-          .max(60_000, 'timeBudget must be at most 60000 ms')
-          .default(defaultTimeBudgetMs),
-        ...secretFieldGuards,
-        ...destinationFields,
-      })
+      .object(shapeOf(smsRouterFields))
       .superRefine((config, context) => {
         const configured = config.providers as Partial<Record<ProviderName, unknown>>;
         for (const [index, route] of (config.routes ?? []).entries()) {

@@ -467,6 +467,37 @@ describe('config', () => {
     expect(message).toContain(expected);
   });
 
+  it('takes a time budget from 1000 to 60000 ms, whole milliseconds', async () => {
+    expect(await invalid({ ...validConfig, timeBudget: 999 })).toContain(
+      'timeBudget: timeBudget must be at least 1000 ms',
+    );
+    expect(await invalid({ ...validConfig, timeBudget: 60_001 })).toContain(
+      'timeBudget: timeBudget must be at most 60000 ms',
+    );
+    expect(await invalid({ ...validConfig, timeBudget: 1500.5 })).toContain(
+      'timeBudget: timeBudget must be a whole number of milliseconds',
+    );
+  });
+
+  it('offers a masked field for each provider secret, after the router’s own fields', async () => {
+    const { metadata } = await buildConnector(createConnector);
+    expect(
+      metadata.formItems?.map(({ key, type, isConfidential }) => [key, type, isConfidential]),
+    ).toEqual([
+      ['providers', 'Json', undefined],
+      ['routes', 'Json', undefined],
+      ['failoverOnTimeout', 'Switch', undefined],
+      ['timeBudget', 'Number', undefined],
+      ['twilioAuthToken', 'Text', true],
+      ['twilioApiKeySecret', 'Text', true],
+      ['aliyunAccessKeySecret', 'Text', true],
+      ['smsaeroApiKey', 'Text', true],
+      ['allowedCountries', 'Text', undefined],
+      ['blockedCountries', 'Text', undefined],
+      ['blockedNumberTypes', 'Text', undefined],
+    ]);
+  });
+
   it('refuses an unknown provider name', async () => {
     expect(await invalid({ providers: { nexmo: {} } })).toContain(
       "providers: Unrecognized key(s) in object: 'nexmo'",

@@ -1,62 +1,10 @@
-import {
-  type ConnectorConfigFormItem,
-  ConnectorConfigFormItemType,
-  type ConnectorMetadata,
-} from '@logto/connector-kit';
-import { destinationFormItems } from '@switchboard/core';
+import type { ConnectorMetadata } from '@logto/connector-kit';
+import { formItemsOf } from '@switchboard/core';
 
-import { providerNames, secretFields } from './providers.js';
+import { smsRouterFields } from './fields.js';
 
 /** Names the router in every error it raises; each provider's own errors name that provider. */
 export const PROVIDER = 'sms-router';
-
-const example = {
-  providers: '{"twilio": {…}, "aliyun": {…}, "smsaero": {…}}',
-  routes:
-    '[{"countries": ["RU", "KZ"], "providers": ["smsaero", "twilio"]}, {"countries": ["CN"], "providers": ["aliyun"]}, {"countries": ["*"], "providers": ["twilio"]}]',
-};
-
-const formItems: ConnectorConfigFormItem[] = [
-  {
-    key: 'providers',
-    label: 'Providers',
-    type: ConnectorConfigFormItemType.Json,
-    required: true,
-    defaultValue: {},
-    description: `One entry per provider you use, among ${providerNames.join(', ')}: each holds exactly the config of that provider's own Switchboard connector (paste the one you have). Example: ${example.providers}. Secrets may go in the masked fields below instead.`,
-  },
-  {
-    key: 'routes',
-    label: 'Routes',
-    type: ConnectorConfigFormItemType.Json,
-    defaultValue: [],
-    description: `Which providers send to which countries, tried in order; the first route naming the number's country wins ("*": every other country). Empty: every number through the providers above, in their order. Example: ${example.routes}`,
-  },
-  {
-    key: 'failoverOnTimeout',
-    label: 'Fail over when a provider does not answer',
-    type: ConnectorConfigFormItemType.Switch,
-    defaultValue: false,
-    description:
-      'Off: when a provider took the request but did not answer (a timeout, a 5xx), the next provider is not tried, since the first may still deliver. On: it is tried, and the user may get the code twice (and you pay twice).',
-  },
-  {
-    key: 'timeBudget',
-    label: 'Time budget (ms)',
-    type: ConnectorConfigFormItemType.Number,
-    placeholder: '15000',
-    description:
-      'How long all attempts of one message may take together, from 1000 to 60000. Each provider gets what is left, at most its own timeout. Default 15000.',
-  },
-  ...secretFields.map(({ field, label, provider, key }): ConnectorConfigFormItem => ({
-    key: field,
-    label,
-    type: ConnectorConfigFormItemType.Text,
-    isConfidential: true,
-    description: `Optional: ${provider}'s ${key}, kept masked here instead of inside Providers.`,
-  })),
-  ...destinationFormItems,
-];
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'switchboard-sms-router',
@@ -111,5 +59,5 @@ export const defaultMetadata: ConnectorMetadata = {
       '依國家透過對應的服務商（Twilio、阿里雲、SMS Aero）傳送驗證碼，服務商無法傳送時自動切換，未經允許絕不重複傳送。',
   },
   readme: './README.md',
-  formItems,
+  formItems: formItemsOf(smsRouterFields),
 };

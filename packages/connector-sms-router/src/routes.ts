@@ -5,7 +5,8 @@ import {
   type Phone,
 } from '@switchboard/core';
 
-import { anyCountry, type Route } from './config.js';
+import type { Route } from './config.js';
+import { anyCountry } from './fields.js';
 
 /**
  * The first route whose countries hold the number's country (not its calling code: +1 is the US,

@@ -41,10 +41,8 @@ const redactorFor = (config: SmsRouterConfig) =>
     ),
   );
 
-export const sendRouted = async (
-  config: SmsRouterConfig,
-  { to, type, payload }: SendMessageData,
-): Promise<RoutedResult> => {
+/** The route for this number, once the router's own destination rules allow it. */
+const routeFor = async (config: SmsRouterConfig, to: string) => {
   if (!Object.values(config.providers).some((own) => own !== undefined)) {
     throw connectorError(ConnectorErrorCodes.InvalidConfig, {
       provider: PROVIDER,
@@ -66,18 +64,34 @@ export const sendRouted = async (
     country: destinationRegion(phone),
     chain: route.providers,
   }));
+  return { phone, route };
+};
+
+/** Why the providers after a failed attempt are not tried. */
+const stopReason = ({ provider, verdict }: Attempt) =>
+  verdict === 'maybe-sent'
+    ? `${provider} may have accepted the message; set failoverOnTimeout to try the next provider even so, at the risk of a second message`
+    : `${provider} refused the message itself, which the next provider would refuse too`;
+
+export const sendRouted = async (
+  config: SmsRouterConfig,
+  { to, type, payload }: SendMessageData,
+): Promise<RoutedResult> => {
+  const { phone, route } = await routeFor(config, to);
   const deadline = performance.now() + config.timeBudget;
   const attempts: Attempt[] = [];
+  const fail = (rest: readonly string[], reason: string) =>
+    routedError(
+      attempts,
+      rest.length > 0 ? { providers: rest, reason } : undefined,
+      redactorFor(config),
+    );
   for (const [index, name] of route.providers.entries()) {
     const remaining = Math.floor(deadline - performance.now());
     if (index > 0 && remaining < minimumAttemptMs) {
-      throw routedError(
-        attempts,
-        {
-          providers: route.providers.slice(index),
-          reason: `the time budget of ${config.timeBudget} ms was spent; raise timeBudget to leave them time`,
-        },
-        redactorFor(config),
+      throw fail(
+        route.providers.slice(index),
+        `the time budget of ${config.timeBudget} ms was spent; raise timeBudget to leave them time`,
       );
     }
     const provider = providers[name];
@@ -111,22 +125,9 @@ export const sendRouted = async (
         note: `${attempt.verdict}: ${describeAttempt(attempt)}`,
       }));
       if (!movesOn(attempt.verdict, config.failoverOnTimeout)) {
-        const rest = route.providers.slice(index + 1);
-        throw routedError(
-          attempts,
-          rest.length > 0
-            ? {
-                providers: rest,
-                reason:
-                  attempt.verdict === 'maybe-sent'
-                    ? `${name} may have accepted the message; set failoverOnTimeout to try the next provider even so, at the risk of a second message`
-                    : `${name} refused the message itself, which the next provider would refuse too`,
-              }
-            : undefined,
-          redactorFor(config),
-        );
+        throw fail(route.providers.slice(index + 1), stopReason(attempt));
       }
     }
   }
-  throw routedError(attempts, undefined, redactorFor(config));
+  throw fail([], '');
 };

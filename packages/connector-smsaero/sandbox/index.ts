@@ -21,7 +21,7 @@ import { validConfig } from '../src/__fixtures__/configs.js';
 export const deadGate = 'http://127.0.0.1:1';
 
 /** An account whose balance is empty. */
-export const emptyAccount = { email: 'empty@example.com', apiKey: 'sa_key_empty_0000000000000000' };
+const emptyAccount = { email: 'empty@example.com', apiKey: 'sa_key_empty_0000000000000000' };
 
 const accounts = new Map([
   [validConfig.email, { apiKey: validConfig.apiKey, balance: 100 }],

@@ -3,33 +3,18 @@ import {
   connectorError,
   declareClient,
   defaultTimeoutMs,
-  definedFields,
   type ErrorData,
   carryFailureKind,
   failureKindOf,
-  type HttpClient,
-  type ParsedErrorBody,
   type Phone,
   lazyGuard,
 } from '@switchboard/core';
 import { z } from 'zod';
 
 import type { SmsAeroConfig } from './config.js';
-import { recognise, smsAeroErrors, smsAeroHints } from './errors.js';
+import { envelopeGuard, smsAeroFailures } from './errors.js';
+import { apiPath, methods } from './fields.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-
-/** SMS Aero's envelope; older gates may still answer with `result` and `reason`. */
-const envelopeGuard = lazyGuard(() =>
-  z.object({
-    success: z.boolean().optional(),
-    data: z.unknown().optional(),
-    message: z.string().nullish(),
-    result: z.string().optional(),
-    reason: z.string().nullish(),
-  }),
-);
-
-type Envelope = z.infer<typeof envelopeGuard>;
 
 /** The parts of the sent message this connector reads (`data` of a successful send). */
 const sentGuard = lazyGuard(() =>
@@ -38,7 +23,7 @@ const sentGuard = lazyGuard(() =>
 
 export type SmsAeroMessage = z.infer<typeof sentGuard>;
 
-const apiUrl = (base: string, selector: string) => `${base}/v2/${selector}`;
+const apiUrl = (base: string, selector: string) => `${base}${apiPath}/${selector}`;
 
 /** Where a message may go, in order: the endpoint override alone, or the gate list. */
 const gatesOf = (config: SmsAeroConfig): string[] =>
@@ -53,48 +38,6 @@ const sendBody = (config: SmsAeroConfig, to: Phone, text: string) => ({
   text,
 });
 
-/** Validation errors come as `data: { field: [messages] }`; name the fields and their messages. */
-const fieldErrors = (data: unknown): string | undefined => {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const parts = Object.entries(data).map(([field, value]) => {
-    const messages = (Array.isArray(value) ? value : [value]).filter(
-      (item): item is string => typeof item === 'string',
-    );
-    return messages.length > 0 ? `${field}: ${messages.join(', ')}` : field;
-  });
-  return parts.length > 0 ? parts.join('; ') : undefined;
-};
-
-/** Reads a failed envelope (any status) into SMS Aero's message and the case it names. */
-const describeFailure = (body: Envelope, status?: number): ParsedErrorBody => {
-  const legacy = body.result === 'no credits' ? 'no credits' : undefined;
-  const base = body.message ?? body.reason ?? legacy;
-  const fields = body.success === false ? fieldErrors(body.data) : undefined;
-  const text = [base, fields].filter(Boolean).join(' ');
-  const code = recognise(status, text);
-  const message = [
-    base ?? (body.success === false || body.result ? 'SMS Aero refused the message' : undefined),
-    fields ? `(${fields})` : undefined,
-    code ? `(${smsAeroHints[code]})` : undefined,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return definedFields({ message: message || undefined, code, status });
-};
-
-/** A 2xx answer still fails when `success` is not true or a legacy gate says reject / no credits. */
-const checkEnvelope = (client: HttpClient, status: number, body: Envelope): unknown => {
-  const rejected = body.result === 'reject' || body.result === 'no credits';
-  if (body.success === true && !rejected) return body.data;
-  if (body.success === undefined && body.result === undefined) {
-    throw client.fail({
-      status,
-      message: 'SMS Aero answered without "success": the message may not have been sent',
-    });
-  }
-  throw client.fail(describeFailure(body, status));
-};
-
 /**
  * When a send may move on to the next gate: only when the message cannot have been accepted.
  * Nothing reached the gate (connection refused, DNS, TLS, connect timeout: core's `not-sent`), or
@@ -103,7 +46,7 @@ const checkEnvelope = (client: HttpClient, status: number, body: Envelope): unkn
  * the message is on its way: those never move on, so no user gets two paid codes. A read-only
  * call (the balance) also moves on after 502, 503 and 504: repeating it costs nothing.
  */
-export const mayTryNextGate = (error: unknown, readOnly = false): boolean => {
+const mayTryNextGate = (error: unknown, readOnly = false): boolean => {
   const failure = failureKindOf(error);
   if (failure?.kind === 'not-sent') return true;
   if (failure?.kind !== 'answered' || failure.status === undefined) return false;
@@ -131,11 +74,7 @@ const finalError = (errors: unknown[], gates: number): unknown => {
 const clientFor = declareClient({
   provider: PROVIDER,
   formItems: defaultMetadata.formItems,
-  errors: smsAeroErrors,
-  parseError: (raw, status) => {
-    const parsed = envelopeGuard.safeParse(raw);
-    return parsed.success ? describeFailure(parsed.data, status) : undefined;
-  },
+  ...smsAeroFailures,
 });
 
 /** Below this much time left, trying another gate cannot succeed. */
@@ -164,8 +103,9 @@ const callGates = async (
       errors.length === 0
         ? clientFor(config, timeoutMs)
         : clientFor(config, Math.max(remaining, minimumGateTimeMs));
-    let response: { status: number; body: Envelope };
+    let response: { body: { data?: unknown } };
     try {
+      // An envelope that says the send failed, on any status, is thrown (see smsAeroFailures).
       response = await client.request({
         url: apiUrl(gate, selector),
         headers: { authorization: authorization(config) },
@@ -177,7 +117,7 @@ const callGates = async (
       errors.push(error);
       continue;
     }
-    return { gate, data: checkEnvelope(client, response.status, response.body) };
+    return { gate, data: response.body.data };
   }
   throw finalError(errors, gates.length);
 };
@@ -188,8 +128,8 @@ export const sendSms = async (
   text: string,
   timeoutMs?: number,
 ): Promise<SmsAeroMessage> => {
-  // sms/testsend takes the same request and checks it without sending or charging.
-  const route = config.testMode ? 'sms/testsend' : 'sms/send';
+  // The test send takes the same request and checks it without sending or charging.
+  const route = config.testMode ? methods.testSend : methods.send;
   const { data } = await callGates(config, route, sendBody(config, to, text), { timeoutMs });
   const sent = sentGuard.safeParse(data);
   return sent.success ? sent.data : {};
@@ -199,7 +139,7 @@ const balanceGuard = lazyGuard(() => z.object({ balance: z.number().or(z.string(
 
 /** The account balance (a free, read-only call), with the gate that answered. */
 export const fetchBalance = async (config: SmsAeroConfig) => {
-  const { gate, data } = await callGates(config, 'balance', {}, { readOnly: true });
+  const { gate, data } = await callGates(config, methods.balance, {}, { readOnly: true });
   const parsed = balanceGuard.safeParse(data);
   return { gate, balance: parsed.success ? Number(parsed.data.balance) : undefined };
 };

@@ -2,7 +2,7 @@ import { defaultSmsTemplates } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
 
 import { smsAeroConfigGuard } from './config.js';
-import { defaultGates } from './metadata.js';
+import { defaultGates } from './fields.js';
 import { officialConfig, validConfig } from './__fixtures__/configs.js';
 
 describe('smsAeroConfigGuard', () => {

@@ -340,4 +340,16 @@ describe('gate failover', () => {
     expect(error.data).not.toMatchObject({ message: expect.stringContaining('gates failed') });
     expect(gate.isDone()).toBe(false);
   });
+
+  it.each([
+    ['empty', ''],
+    ['blank', '  '],
+  ])(
+    'treats an endpoint that is %s as unset and sends to gate.smsaero.ru',
+    async (_name, endpoint) => {
+      const scope = nock('https://gate.smsaero.ru').post('/v2/sms/send').reply(200, bodies.sent);
+      await expect(send({ ...validConfig, endpoint })).resolves.toMatchObject({ id: 686325 });
+      expect(scope.isDone()).toBe(true);
+    },
+  );
 });

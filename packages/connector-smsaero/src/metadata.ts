@@ -1,25 +1,10 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import {
-  defaultSmsTemplates,
-  destinationFormItems,
-  endpointFormItem,
-  templatesFormItem,
-  timeoutFormItem,
-} from '@switchboard/core';
+import type { ConnectorMetadata } from '@logto/connector-kit';
+import { formItemsOf } from '@switchboard/core';
+
+import { smsAeroFields } from './fields.js';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'smsaero';
-
-/**
- * SMS Aero's API gates, tried in this order: the .ru, .org and .net gates of every official SDK,
- * then gate.smsaero.uz, which the TypeScript and Node SDKs also try.
- */
-export const defaultGates = [
-  'https://gate.smsaero.ru',
-  'https://gate.smsaero.org',
-  'https://gate.smsaero.net',
-  'https://gate.smsaero.uz',
-] as const;
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'switchboard-smsaero',
@@ -73,54 +58,5 @@ export const defaultMetadata: ConnectorMetadata = {
       '透過 SMS Aero API v2 傳送簡訊驗證碼，支援閘道容錯移轉、Generic 範本備援及清楚的錯誤訊息。',
   },
   readme: './README.md',
-  formItems: [
-    {
-      key: 'email',
-      label: 'Account e-mail',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: 'you@example.com',
-      description: 'The e-mail address you sign in to SMS Aero with.',
-    },
-    {
-      key: 'apiKey',
-      label: 'API key',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      isConfidential: true,
-      placeholder: '<api-key>',
-      description:
-        'From the API key page of your SMS Aero cabinet (smsaero.ru/cabinet/settings/apikey).',
-    },
-    {
-      key: 'senderName',
-      label: 'Sender name',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: 'SMS Aero',
-      description: 'A sender name (signature) approved in your SMS Aero account.',
-    },
-    {
-      key: 'gates',
-      label: 'Gates',
-      type: ConnectorConfigFormItemType.MultilineText,
-      defaultValue: defaultGates.join('\n'),
-      description:
-        'SMS Aero API hosts, one per line, tried in order. The next one is used only when the message cannot have been accepted (connection refused, DNS or TLS failure, connect timeout, HTTP 429); never after HTTP 502, 503 or 504, which a proxy may answer after SMS Aero took the message.',
-    },
-    endpointFormItem(
-      'https://smsaero-proxy.example.com',
-      'Optional base URL of a proxy; replaces the gate list. https only.',
-    ),
-    ...destinationFormItems,
-    {
-      key: 'testMode',
-      label: 'Test mode (nothing is delivered)',
-      type: ConnectorConfigFormItemType.Switch,
-      description:
-        'While on, every code goes to SMS Aero’s test send (sms/testsend): SMS Aero checks the credentials, sender and number and answers as for a real send, but delivers NOTHING and charges nothing. Turn it off before going live.',
-    },
-    timeoutFormItem('SMS Aero'),
-    templatesFormItem(defaultSmsTemplates, { example: 'ru' }),
-  ],
+  formItems: formItemsOf(smsAeroFields),
 };

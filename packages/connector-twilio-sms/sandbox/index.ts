@@ -30,7 +30,7 @@ export const whatsApp = {
 } as const;
 
 /** Twilio's magic test number that always fails as invalid (error 21211). */
-export const invalidNumber = '15005550001';
+const invalidNumber = '15005550001';
 
 /**
  * Recipients for which the fake answers the way the path in front of Twilio can, instead of

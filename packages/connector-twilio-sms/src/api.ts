@@ -2,8 +2,6 @@ import {
   allowedValues,
   announceMessageChannel,
   declareClient,
-  definedFields,
-  type HttpClientOptions,
   payloadLocale,
   type Phone,
   renderTemplate,
@@ -15,20 +13,9 @@ import {
 import { z } from 'zod';
 
 import type { TwilioSmsConfig } from './config.js';
-import { twilioErrors, twilioHints } from './errors.js';
+import { twilioFailures } from './errors.js';
 import { defaultMetadata, PROVIDER } from './metadata.js';
-import { regions } from './hosts.js';
-
-/** Twilio's error body (https://www.twilio.com/docs/usage/twilios-response). */
-const twilioErrorGuard = lazyGuard(() =>
-  z.object({
-    code: z.number().or(z.string()).optional(),
-    message: z.string().optional(),
-    more_info: z.string().optional(),
-  }),
-);
-
-type ParseError = NonNullable<HttpClientOptions['parseError']>;
+import { regions } from './fields.js';
 
 /** The parts of the created Message resource this connector reads. */
 const messageGuard = lazyGuard(() =>
@@ -37,8 +24,8 @@ const messageGuard = lazyGuard(() =>
 
 export type TwilioMessage = z.infer<typeof messageGuard>;
 
-export const messagesUrl = (config: TwilioSmsConfig) =>
-  `${config.endpoint ?? regions[config.region]}/2010-04-01/Accounts/${encodeURIComponent(config.accountSID)}/Messages.json`;
+const messagesUrl = (config: TwilioSmsConfig) =>
+  `${config.endpoint ?? regions[config.region].host}/2010-04-01/Accounts/${encodeURIComponent(config.accountSID)}/Messages.json`;
 
 /** Basic auth with the API key when one is set, otherwise with the Account SID and Auth Token. */
 const authorization = (config: TwilioSmsConfig) => {
@@ -85,18 +72,6 @@ const whatsAppForm = (config: TwilioSmsConfig, to: Phone, contentSid: string, co
   ...common(config),
 });
 
-const parseError: ParseError = (raw, _status, headers) => {
-  const parsed = twilioErrorGuard.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const requestId = headers['twilio-request-id'];
-  return definedFields({
-    code: parsed.data.code === undefined ? undefined : String(parsed.data.code),
-    message: parsed.data.message,
-    requestId: typeof requestId === 'string' ? requestId : undefined,
-    details: parsed.data.more_info ? { moreInfo: parsed.data.more_info } : undefined,
-  });
-};
-
 const accountGuard = lazyGuard(() =>
   z.object({ friendly_name: z.string(), status: z.string() }).passthrough(),
 );
@@ -104,14 +79,12 @@ const accountGuard = lazyGuard(() =>
 const clientFor = declareClient({
   provider: PROVIDER,
   formItems: defaultMetadata.formItems,
-  errors: twilioErrors,
-  hints: twilioHints,
-  parseError,
+  ...twilioFailures,
 });
 
 /** Reads the account resource: a free call that proves credentials and region (`switchboard check --probe`). */
 export const fetchAccount = async (config: TwilioSmsConfig) => {
-  const base = config.endpoint ?? regions[config.region];
+  const base = config.endpoint ?? regions[config.region].host;
   const { body } = await clientFor(config).request({
     method: 'GET',
     url: `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSID)}.json`,

@@ -1,8 +1,19 @@
+// What happens when Twilio says no: how its error answers read, their Logto codes and hints.
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { type ErrorTable, type HintTable, usageLimitExceeded } from '@switchboard/core';
+import {
+  definedFields,
+  type ErrorTable,
+  type FailureDeclaration,
+  type HintTable,
+  isSuccessStatus,
+  lazyGuard,
+  type ReadFailure,
+  usageLimitExceeded,
+} from '@switchboard/core';
+import { z } from 'zod';
 
 /** Twilio error codes (https://www.twilio.com/docs/api/errors) mapped to Logto codes. */
-export const twilioErrors = {
+const twilioErrors = {
   // Credentials, account and region.
   '20003': ConnectorErrorCodes.InvalidConfig,
   '20404': ConnectorErrorCodes.InvalidConfig,
@@ -74,7 +85,7 @@ const mixedChannels =
   'To and From are of different channels: for WhatsApp set whatsAppFrom to whatsapp:+<number>, or use a Messaging Service with a WhatsApp sender';
 
 /** A sentence added to Twilio's own message where the usual cause is known. */
-export const twilioHints: HintTable<typeof twilioErrors> = {
+const twilioHints: HintTable<typeof twilioErrors> = {
   '20003':
     'check accountSID and authToken (or the API key), and that they belong to the selected region',
   '20404': 'the account or resource was not found: check accountSID and the region',
@@ -106,3 +117,33 @@ export const twilioHints: HintTable<typeof twilioErrors> = {
   '30016': mixedChannels,
   '21910': mixedChannels,
 };
+
+/** Twilio's error body (https://www.twilio.com/docs/usage/twilios-response). */
+const twilioErrorGuard = lazyGuard(() =>
+  z.object({
+    code: z.number().or(z.string()).optional(),
+    message: z.string().optional(),
+    more_info: z.string().optional(),
+  }),
+);
+
+/** Twilio answers every failure with an error status; a 2xx is the created resource. */
+const readTwilioFailure: ReadFailure = (raw, status, headers) => {
+  if (isSuccessStatus(status)) return undefined;
+  const parsed = twilioErrorGuard.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const requestId = headers['twilio-request-id'];
+  return definedFields({
+    code: parsed.data.code === undefined ? undefined : String(parsed.data.code),
+    message: parsed.data.message,
+    requestId: typeof requestId === 'string' ? requestId : undefined,
+    details: parsed.data.more_info ? { moreInfo: parsed.data.more_info } : undefined,
+  });
+};
+
+/** Twilio's failures, as the client declaration takes them. */
+export const twilioFailures = {
+  readFailure: readTwilioFailure,
+  errors: twilioErrors,
+  hints: twilioHints,
+} satisfies FailureDeclaration<typeof twilioErrors>;

@@ -89,6 +89,21 @@ describe('sendMessage', () => {
     expect(seen.body).toBeDefined();
   });
 
+  it.each([
+    ['us1', '', 'https://api.twilio.com'],
+    ['us1', '   ', 'https://api.twilio.com'],
+    ['ie1', '', 'https://api.dublin.ie1.twilio.com'],
+  ])(
+    'takes a blank endpoint (as the Console saves a cleared field) as unset: region %s, %j',
+    async (region, endpoint, host) => {
+      const seen = capture(host);
+      await expect(send({ ...validConfig, region, endpoint })).resolves.toMatchObject({
+        sid: 'SM0123',
+      });
+      expect(seen.body?.To).toBe('+14155550123');
+    },
+  );
+
   it('authenticates with the API key when one is set', async () => {
     const apiKeySid = 'SK0123456789abcdef0123456789ABCDEF';
     capture('https://api.twilio.com', { authorization: basic(apiKeySid, 'key-secret-value') });

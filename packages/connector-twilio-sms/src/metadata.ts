@@ -1,17 +1,10 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import {
-  defaultSmsTemplates,
-  destinationFormItems,
-  endpointFormItem,
-  templatesFormItem,
-  timeoutFormItem,
-} from '@switchboard/core';
+import type { ConnectorMetadata } from '@logto/connector-kit';
+import { formItemsOf } from '@switchboard/core';
+
+import { twilioFields } from './fields.js';
 
 /** Names the provider in every error this connector raises. */
 export const PROVIDER = 'twilio';
-
-/** Logto's default code lifetime, 10 minutes: a message that arrives later is no use. */
-export const defaultValidityPeriod = 600;
 
 export const defaultMetadata: ConnectorMetadata = {
   id: 'switchboard-twilio-sms',
@@ -65,119 +58,5 @@ export const defaultMetadata: ConnectorMetadata = {
       '透過 Twilio 以簡訊或 WhatsApp 傳送驗證碼，支援 API 金鑰、發送者 ID，以及美國、愛爾蘭和澳洲區域。',
   },
   readme: './README.md',
-  formItems: [
-    {
-      key: 'accountSID',
-      label: 'Account SID',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: 'AC0123456789abcdef0123456789abcdef',
-      description: 'Your Twilio Account SID, from the Twilio Console home page.',
-    },
-    {
-      key: 'authToken',
-      label: 'Auth Token',
-      type: ConnectorConfigFormItemType.Text,
-      isConfidential: true,
-      placeholder: '<auth-token>',
-      description:
-        'Leave empty when you use an API key below (recommended by Twilio for production).',
-    },
-    {
-      key: 'apiKeySid',
-      label: 'API key SID',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'SK0123456789abcdef0123456789abcdef',
-      description: 'A Standard API key created in the same region as the one chosen below.',
-    },
-    {
-      key: 'apiKeySecret',
-      label: 'API key secret',
-      type: ConnectorConfigFormItemType.Text,
-      isConfidential: true,
-      placeholder: '<api-key-secret>',
-    },
-    {
-      key: 'fromMessagingServiceSID',
-      label: 'Messaging Service SID',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: 'MG0123456789abcdef0123456789abcdef',
-      description: 'Send through a Messaging Service. Set this, a sender below, or both.',
-    },
-    {
-      key: 'from',
-      label: 'Sender',
-      type: ConnectorConfigFormItemType.Text,
-      placeholder: '+14155550123 or MyBrand',
-      description:
-        'A Twilio phone number in E.164 form, a 5- or 6-digit short code, or an alphanumeric sender ID (up to 11 letters, digits and spaces) where your destination countries allow it.',
-    },
-    {
-      key: 'region',
-      label: 'Region',
-      type: ConnectorConfigFormItemType.Select,
-      defaultValue: 'us1',
-      selectItems: [
-        { value: 'us1', title: 'United States (US1, api.twilio.com)' },
-        { value: 'ie1', title: 'Ireland (IE1, api.dublin.ie1.twilio.com)' },
-        { value: 'au1', title: 'Australia (AU1, api.sydney.au1.twilio.com)' },
-      ],
-      description:
-        'Credentials belong to one region: pick the region your account or API key lives in.',
-    },
-    {
-      key: 'disableRiskCheck',
-      label: 'Disable Twilio risk check',
-      type: ConnectorConfigFormItemType.Switch,
-      defaultValue: false,
-      description:
-        'Sends RiskCheck=disable, for accounts whose legitimate verification traffic Twilio blocks as SMS pumping.',
-    },
-    endpointFormItem(
-      'https://twilio-proxy.example.com',
-      'Optional base URL for a proxy; replaces the region host. https only.',
-    ),
-    ...destinationFormItems,
-    timeoutFormItem('Twilio'),
-    {
-      key: 'validityPeriod',
-      label: 'Validity period (seconds)',
-      type: ConnectorConfigFormItemType.Number,
-      defaultValue: defaultValidityPeriod,
-      placeholder: String(defaultValidityPeriod),
-      description:
-        'How long a message may wait in Twilio’s queue before Twilio drops it, 1 to 36000 seconds. Set it to the code expiration of your sign-in experience (Logto’s default is 10 minutes, 600): a late code is of no use. Twilio’s own default is 36000 (10 hours).',
-    },
-    templatesFormItem(defaultSmsTemplates, { example: 'fr' }),
-    {
-      key: 'whatsAppCountries',
-      label: 'WhatsApp countries',
-      type: ConnectorConfigFormItemType.Text,
-      required: false,
-      placeholder: 'BR, IN, or * for every country',
-      description:
-        'Send codes by WhatsApp instead of SMS to numbers of these countries (ISO 3166-1 alpha-2 codes, separated by commas), or * for every number. Other countries keep getting SMS. Empty: SMS only. Needs WhatsApp templates and a WhatsApp sender below.',
-    },
-    {
-      key: 'whatsAppTemplates',
-      label: 'WhatsApp templates',
-      type: ConnectorConfigFormItemType.Json,
-      required: false,
-      // The Console cannot save a Json field without a default; [] is "no WhatsApp".
-      defaultValue: [],
-      placeholder:
-        '[{ "usageType": "Generic", "contentSid": "HX0123456789abcdef0123456789abcdef" }]',
-      description:
-        'WhatsApp authentication templates approved by WhatsApp, made in Twilio’s Content Template Builder, one per usage type: { "usageType", "contentSid", optional "locale" }. Their one variable {{1}} is the code. A Generic entry is required; other types fall back on it.',
-    },
-    {
-      key: 'whatsAppFrom',
-      label: 'WhatsApp sender',
-      type: ConnectorConfigFormItemType.Text,
-      required: false,
-      placeholder: 'whatsapp:+14155550123',
-      description:
-        'Your WhatsApp sender, whatsapp: then its number in E.164 form. When set, WhatsApp messages come from it (and not through the Messaging Service); when empty, the Messaging Service above picks the WhatsApp sender of its pool. The SMS sender is never used for WhatsApp.',
-    },
-  ],
+  formItems: formItemsOf(twilioFields),
 };

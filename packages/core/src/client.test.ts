@@ -85,7 +85,7 @@ describe('declareClient', () => {
     formItems,
     errors,
     hints: { '20003': 'check token' },
-    parseError: (body) => {
+    readFailure: (body) => {
       const parsed = z.object({ code: z.number(), message: z.string() }).safeParse(body);
       return parsed.success
         ? { code: String(parsed.data.code), message: parsed.data.message }
@@ -174,5 +174,74 @@ describe('declareClient', () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  describe('one hook reads a failure from any answer', () => {
+    // On a 2xx the hook reads what the request's guard accepted.
+    const ok = z.object({ ok: z.boolean(), code: z.string().optional() });
+    const statusful = declareClient({
+      provider: 'acme',
+      formItems,
+      errors,
+      hints: { '20003': 'check token' },
+      readFailure: (body, status) => {
+        const parsed = z.object({ ok: z.boolean(), code: z.string().optional() }).safeParse(body);
+        if (!parsed.success || parsed.data.ok) return undefined;
+        return status === 200 && parsed.data.code === 'spare'
+          ? { code: 'spare', message: 'Spare refused', hint: 'its own hint' }
+          : { code: parsed.data.code, message: 'Refused' };
+      },
+    });
+
+    it('throws a "200 but failed" answer, classified and hinted like an error status', async () => {
+      nock('https://api.acme.test').post('/send').reply(200, { ok: false, code: '20003' });
+      const error = await rejectionOf(
+        statusful(config).request({ url: 'https://api.acme.test/send', json: {}, guard: ok }),
+      );
+      expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
+      expect(error.data).toEqual({
+        provider: 'acme',
+        status: 200,
+        code: '20003',
+        message: 'Refused (check token)',
+      });
+    });
+
+    it('returns a 2xx answer the hook reads no failure in', async () => {
+      nock('https://api.acme.test').post('/send').reply(200, { ok: true });
+      const { body } = await statusful(config).request({
+        url: 'https://api.acme.test/send',
+        json: {},
+        guard: ok,
+      });
+      expect(body).toEqual({ ok: true });
+    });
+
+    it('takes the hint the hook gives over the table', async () => {
+      nock('https://api.acme.test').post('/send').reply(200, { ok: false, code: 'spare' });
+      const error = await rejectionOf(
+        statusful(config).request({ url: 'https://api.acme.test/send', json: {}, guard: ok }),
+      );
+      expect((error.data as { message: string }).message).toBe('Spare refused (its own hint)');
+    });
+
+    it('fail() hides the call’s own secrets with its redactor, and takes a known code', () => {
+      const error = statusful(config).fail(
+        {
+          message: 'code auth-0123456789 and tok-9f8e7d6c5b4a refused',
+          details: { step: 'token' },
+        },
+        {
+          redact: (text) => text.replaceAll('auth-0123456789', '[call secret]'),
+          code: ConnectorErrorCodes.InvalidResponse,
+        },
+      );
+      expect(error.code).toBe(ConnectorErrorCodes.InvalidResponse);
+      expect(error.data).toEqual({
+        provider: 'acme',
+        message: 'code [call secret] and [redacted] refused',
+        details: { step: 'token' },
+      });
+    });
   });
 });

@@ -46,7 +46,7 @@ export const optionalText = lazyGuard(() =>
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export const isLoopbackHost = (hostname: string) =>
+const isLoopbackHost = (hostname: string) =>
   loopbackHosts.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 
 /**

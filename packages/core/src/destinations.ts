@@ -48,7 +48,7 @@ export const isRegionCode = (code: string) => code === nonGeographicRegion || is
 export const destinationRegion = (phone: Phone): string => phone.country ?? nonGeographicRegion;
 
 /** The number types the phone metadata tells apart (libphonenumber's names). */
-export const numberTypes = [
+const numberTypes = [
   'MOBILE',
   'FIXED_LINE',
   'FIXED_LINE_OR_MOBILE',
@@ -63,7 +63,7 @@ export const numberTypes = [
 ] as const satisfies readonly NumberType[];
 
 /** Refused unless an administrator changes `blockedNumberTypes`: nobody's phone is one of these. */
-export const defaultBlockedNumberTypes: NumberType[] = ['PREMIUM_RATE', 'SHARED_COST'];
+const defaultBlockedNumberTypes: NumberType[] = ['PREMIUM_RATE', 'SHARED_COST'];
 
 const numberTypeNames: Record<NumberType, string> = {
   MOBILE: 'a mobile number',

@@ -272,13 +272,13 @@ describe('createHttpClient, answered with an error', () => {
       expect(response.rawBody).toBe('<a><id>m1</id><status>sent</status></a>');
     });
 
-    it('hands parseError what parseText read from an error answer', async () => {
+    it('hands readFailure what parseText read from an error answer', async () => {
       const server = await xml(400, '<a><id>m2</id><status>bad number</status></a>')();
       const bodies: unknown[] = [];
       await failureOf(
         client({
           parseText: readToy,
-          parseError: (body) => {
+          readFailure: (body) => {
             bodies.push(body);
             return undefined;
           },
@@ -307,7 +307,7 @@ describe('createHttpClient, answered with an error', () => {
     });
   });
 
-  it('reads a 4xx body with parseError and maps it with classify', async () => {
+  it('reads a 4xx body with readFailure and maps it with classify', async () => {
     const server = await startServer((_request, response) =>
       json(
         response,
@@ -319,7 +319,7 @@ describe('createHttpClient, answered with an error', () => {
     const seenByParser: unknown[] = [];
     const error = await failureOf(
       client({
-        parseError: (body, status, headers) => {
+        readFailure: (body, status, headers) => {
           seenByParser.push(status);
           const parsed = z
             .object({ code: z.number(), message: z.string(), more_info: z.string() })
@@ -354,7 +354,7 @@ describe('createHttpClient, answered with an error', () => {
     );
     const error = await failureOf(
       client({
-        parseError: (body) => body as { code: string; message: string },
+        readFailure: (body) => body as { code: string; message: string },
         classify: () => undefined,
       }).request({ url: server.url, guard: messageGuard }),
     );
@@ -396,7 +396,7 @@ describe('createHttpClient, answered with an error', () => {
       const bodies: unknown[] = [];
       const error = await failureOf(
         client({
-          parseError: (body) => {
+          readFailure: (body) => {
             bodies.push(body);
             return undefined;
           },
@@ -600,7 +600,7 @@ describe('createHttpClient, secrets', () => {
     const error = await failureOf(
       client({
         secrets: [apiKey],
-        parseError: (body) => {
+        readFailure: (body) => {
           const parsed = body as { message: string; code: string; request_id: string };
           return {
             message: parsed.message,
@@ -629,7 +629,7 @@ describe('createHttpClient, secrets', () => {
       json(response, 403, { message: `bad token ${request.headers.authorization ?? ''}` }),
     );
     const error = await failureOf(
-      client({ parseError: (body) => body as { message: string } }).request({
+      client({ readFailure: (body) => body as { message: string } }).request({
         url: server.url,
         headers: { authorization: `Bearer ${token}` },
         guard: messageGuard,
@@ -646,7 +646,7 @@ describe('createHttpClient, secrets', () => {
     const error = await failureOf(
       client({
         secrets: ['key-SECRET-0123'],
-        parseError: (body) => body as { message: string },
+        readFailure: (body) => body as { message: string },
       }).request({
         url: server.url,
         form: { auth_code: authCode },
@@ -738,7 +738,7 @@ describe('createHttpClient, regressions', () => {
     const error = await failureOf(
       client({
         secrets: [secret],
-        parseError: (body) => ({ message: (body as { message: string }).message }),
+        readFailure: (body) => ({ message: (body as { message: string }).message }),
       }).request({ url: server.url, form: { password: secret }, guard: messageGuard }),
     );
     expect((error.data as { message: string }).message).toContain('[redacted]');
@@ -748,13 +748,13 @@ describe('createHttpClient, regressions', () => {
     }
   });
 
-  it('keeps the HTTP error when the connector’s parseError throws on an unexpected body', async () => {
+  it('keeps the HTTP error when the connector’s readFailure throws on an unexpected body', async () => {
     const server = await startServer((_request, response) =>
       json(response, 503, { unexpected: true }),
     );
     const error = await failureOf(
       client({
-        parseError: (body) => z.object({ message: z.string() }).parse(body),
+        readFailure: (body) => z.object({ message: z.string() }).parse(body),
       }).request({ url: server.url, guard: messageGuard }),
     );
     expect(error).toMatchObject({ code: ConnectorErrorCodes.General, data: { status: 503 } });

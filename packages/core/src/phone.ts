@@ -48,7 +48,7 @@ export type ParsePhoneOptions = {
  * connector at most is used: it is a chunk of its own in lib/, loaded on the first send.
  */
 let metadata: Promise<typeof PhoneMetadata> | undefined;
-export const loadPhoneMetadata = async () => (metadata ??= import('./phone-metadata.js'));
+const loadPhoneMetadata = async () => (metadata ??= import('./phone-metadata.js'));
 
 const toPhone = (number: PhoneNumber, type: NumberType | undefined): Phone => ({
   e164: number.number,

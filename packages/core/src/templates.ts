@@ -204,7 +204,7 @@ export const allowedValues = (
 };
 
 /** The default code lifetime shown by `{{ttlMinutes}}`: Logto's default expiry. */
-export const defaultTtlMinutes = 10;
+const defaultTtlMinutes = 10;
 
 /** Values a message template can use: the payload plus `ttlMinutes` unless the payload has one. */
 export const templateValues = (

@@ -40,7 +40,10 @@ describe.each(subjects)('$folder', (subject) => {
       const proxy = await startRecorder(fake.url);
       try {
         const recipients = subject.type === ConnectorType.Email ? emailAddresses : phoneNumbers;
-        const config = { ...subject.sandbox.config(proxy.url), timeout: 60_000 };
+        const config = subject.sandbox.single?.(proxy.url, { timeout: 60_000 }) ?? {
+          ...subject.sandbox.config(proxy.url),
+          timeout: 60_000,
+        };
         const results = await Promise.allSettled(
           recipients.map((to, index) => invoke(subject, config, { to, code: codes[index] })),
         );

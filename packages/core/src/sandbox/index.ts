@@ -210,8 +210,8 @@ export type Sandbox = {
   /**
    * For a connector whose config holds other connectors' configs (the SMS router): a config that
    * sends through one provider alone, at `baseUrl` (its own hosts when undefined) with `timeout`
-   * ms. The reliability suite's fault tests use it where a flat config takes `endpoint` and
-   * `timeout` at its top level.
+   * ms. The reliability suite's fault and load tests use it where a flat config takes `endpoint`
+   * and `timeout` at its top level.
    */
   single?: (baseUrl: string | undefined, options: { timeout: number }) => Record<string, unknown>;
 };

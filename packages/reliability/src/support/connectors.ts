@@ -16,10 +16,10 @@ import {
 import type { Sandbox, SandboxConnector, SandboxScenario } from '@switchboard/core/sandbox';
 import { buildConnector } from '@switchboard/core/testing';
 
-export const packagesDir = fileURLToPath(new URL('../../../', import.meta.url));
+const packagesDir = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** `connector-*` folders that hold a connector (a factory) and its sandbox fake. */
-export const connectorFolders: string[] = readdirSync(packagesDir)
+const connectorFolders: string[] = readdirSync(packagesDir)
   .filter(
     (name) =>
       name.startsWith('connector-') &&
@@ -37,7 +37,7 @@ export type Subject = {
   confidentialKeys: string[];
 };
 
-export const loadSubject = async (folder: string): Promise<Subject> => {
+const loadSubject = async (folder: string): Promise<Subject> => {
   const factory = (
     (await import(`../../../${folder}/src/index.ts`)) as {
       default: CreateConnector<AllConnector>;
@@ -55,7 +55,7 @@ export const loadSubject = async (folder: string): Promise<Subject> => {
 export const loadSubjects = async () => Promise.all(connectorFolders.map(loadSubject));
 
 /** Every config the sandbox knows for a fake at `baseUrl`: its own, then each scenario's. */
-export const sandboxConfigs = (subject: Subject, baseUrl: string) => [
+const sandboxConfigs = (subject: Subject, baseUrl: string) => [
   subject.sandbox.config(baseUrl),
   ...subject.sandbox.scenarios.flatMap((scenario) =>
     scenario.config ? [scenario.config(baseUrl)] : [],
@@ -74,7 +74,7 @@ export const secretsOf = (subject: Subject, config: unknown): string[] => {
  * Non-secret values that may pair with a secret in a Basic header (`user:secret`): every short
  * string of the config, plus `api`, the fixed user name some providers use.
  */
-export const usersOf = (subject: Subject, config: Record<string, unknown>): string[] => [
+const usersOf = (subject: Subject, config: Record<string, unknown>): string[] => [
   'api',
   ...Object.entries(config)
     .filter(([key]) => !subject.confidentialKeys.includes(key))
@@ -90,19 +90,6 @@ export const allSecrets = (subject: Subject) => [
 export const allUsers = (subject: Subject) => [
   ...new Set(sandboxConfigs(subject, 'http://127.0.0.1:1').flatMap((c) => usersOf(subject, c))),
 ];
-
-/** Replaces the sandbox URL in a config (`endpoint`, or a list of gates) by another base URL. */
-export const pointAt = (config: Record<string, unknown>, from: string, to: string) =>
-  Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [
-      key,
-      value === from
-        ? to
-        : Array.isArray(value) && value.includes(from)
-          ? value.map((item: unknown) => (item === from ? to : item))
-          : value,
-    ]),
-  );
 
 /** A config that reaches `baseUrl` directly: the sandbox config plus the `endpoint` override. */
 export const configFor = (subject: Subject, baseUrl: string, config?: Record<string, unknown>) => ({
@@ -136,7 +123,7 @@ export type Input = {
   data?: unknown;
 };
 
-export const defaultRecipient = (subject: Subject) =>
+const defaultRecipient = (subject: Subject) =>
   subject.type === ConnectorType.Email ? 'jane@example.com' : '4915123456789';
 
 /**

@@ -15,7 +15,7 @@ export type Finding = {
   secret: string;
 };
 
-export const shorten = (secret: string) =>
+const shorten = (secret: string) =>
   secret.length <= 8 ? '***' : `${secret.slice(0, 4)}…(${secret.length} chars)`;
 
 /** Named texts of one error object (not its causes). */

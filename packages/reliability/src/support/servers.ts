@@ -113,7 +113,7 @@ export const startHttpServer = async (
   return listen(server, connections);
 };
 
-export const sendReply = (outgoing: http.ServerResponse, reply: Reply) => {
+const sendReply = (outgoing: http.ServerResponse, reply: Reply) => {
   outgoing.writeHead(reply.status, reply.headers);
   outgoing.end(reply.body);
 };

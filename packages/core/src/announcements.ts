@@ -7,11 +7,12 @@ export type MessageChannelEvent = { provider: string; channel: string };
 
 const name = 'switchboard:message-channel';
 
-let messageChannel: Channel | undefined;
+/** The diagnostics channel (Node's publish-subscribe topic) the announcements go out on. */
+let messageTopic: Channel | undefined;
 
 export const announceMessageChannel = (event: MessageChannelEvent) => {
-  messageChannel ??= channel(name);
-  if (messageChannel.hasSubscribers) messageChannel.publish(event);
+  messageTopic ??= channel(name);
+  if (messageTopic.hasSubscribers) messageTopic.publish(event);
 };
 
 /** Runs `call` and lists the channels announced meanwhile. */
@@ -47,12 +48,12 @@ export type RouteEvent =
 
 const routeName = 'switchboard:route';
 
-let routeChannel: Channel | undefined;
+let routeTopic: Channel | undefined;
 
 /** `event` is built only when someone listens (`switchboard send`), never on Logto's sends. */
 export const announceRoute = (event: () => RouteEvent) => {
-  routeChannel ??= channel(routeName);
-  if (routeChannel.hasSubscribers) routeChannel.publish(event());
+  routeTopic ??= channel(routeName);
+  if (routeTopic.hasSubscribers) routeTopic.publish(event());
 };
 
 /** Runs `call` and lists the route events announced meanwhile. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { announceMessageChannel, collectMessageChannels } from './message-channel.js';
+import { announceMessageChannel, collectMessageChannels } from './announcements.js';
 
 describe('message channel announcements', () => {
   it('are collected while the call runs, whether it succeeds or fails', async () => {
