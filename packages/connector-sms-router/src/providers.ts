@@ -3,10 +3,10 @@
 import type { ConnectorConfigFormItem } from '@logto/connector-kit';
 import {
   payloadLocale,
-  requireTemplate,
   type SmsConfig,
   type SmsConnectorOptions,
   type SmsMessage,
+  templateFor,
 } from '@switchboard/core';
 import type { ZodType, ZodTypeDef } from 'zod';
 
@@ -41,12 +41,7 @@ const routable = <C extends SmsConfig>(
   send: async (config, message) => {
     // The router's config guard parsed this config with the provider's own guard.
     const parsed = config as C;
-    const template = requireTemplate(
-      definition.provider,
-      parsed.templates,
-      message.type,
-      payloadLocale(message.payload),
-    );
+    const template = templateFor(parsed.templates, message.type, payloadLocale(message.payload));
     return definition.send(parsed, { ...message, template });
   },
 });

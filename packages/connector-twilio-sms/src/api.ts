@@ -5,7 +5,7 @@ import {
   payloadLocale,
   type Phone,
   renderTemplate,
-  requireTemplate,
+  templateFor,
   type SmsMessage,
   templateValues,
   lazyGuard,
@@ -107,9 +107,10 @@ const chooseChannel = (
   { phone, type, template, payload }: SmsMessage<TwilioSmsConfig>,
 ) => {
   const { code } = allowedValues(payload, ['code']);
-  if (code && isWhatsAppCountry(config, phone)) {
+  // The config guard requires whatsAppTemplates wherever whatsAppCountries is set.
+  if (code && config.whatsAppTemplates && isWhatsAppCountry(config, phone)) {
     const locale = payloadLocale(payload);
-    const { contentSid } = requireTemplate(PROVIDER, config.whatsAppTemplates ?? [], type, locale);
+    const { contentSid } = templateFor(config.whatsAppTemplates, type, locale);
     return { channel: 'whatsapp', form: whatsAppForm(config, phone, contentSid, code) };
   }
   const body = renderTemplate(template.content, templateValues(payload));

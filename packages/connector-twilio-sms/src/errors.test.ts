@@ -197,12 +197,6 @@ describe('Twilio error codes', () => {
       'invalid_config',
       /set validityPeriod to 1 to 36000 seconds/,
     ],
-    [
-      30036,
-      'Validity Period Expired',
-      'general',
-      /raise validityPeriod, up to the code expiration of your sign-in experience/,
-    ],
   ])('Twilio %i ("%s") → %s with a hint', async (code, message, expected, hint) => {
     const error = await sendAgainst(400, { code, message, status: 400 });
     expect(error).toMatchObject({ code: expected, data: { code: String(code), status: 400 } });

@@ -39,11 +39,6 @@ const twilioErrors = {
   // https://www.twilio.com/docs/api/errors/90007).
   '21624': ConnectorErrorCodes.InvalidConfig,
   '90007': ConnectorErrorCodes.InvalidConfig,
-  // The message waited in Twilio's queue longer than ValidityPeriod and was dropped
-  // (https://www.twilio.com/docs/api/errors/30036). Twilio reports it in the status callback,
-  // not in the create response, so it reaches Logto only if Twilio ever answers with it; no
-  // setting is wrong for sure and the user may simply ask for a new code: general.
-  '30036': ConnectorErrorCodes.General,
   // WhatsApp and content templates.
   // No WhatsApp sender at that From (https://www.twilio.com/docs/api/errors/63007).
   '63007': ConnectorErrorCodes.InvalidConfig,
@@ -102,8 +97,6 @@ const twilioHints: HintTable<typeof twilioErrors> = {
     'Twilio refused ValidityPeriod: set validityPeriod to a whole number of seconds from 1 to 36000',
   '90007':
     'Twilio refused the validity period: set validityPeriod to 1 to 36000 seconds, and check the Validity period of the Messaging Service',
-  '30036':
-    'the message expired in Twilio’s queue before it could be delivered: raise validityPeriod, up to the code expiration of your sign-in experience',
   '63007':
     'no WhatsApp sender answers at this From: check whatsAppFrom (whatsapp:+<number> of an approved WhatsApp sender of this account), or add the WhatsApp sender to the Messaging Service',
   '63003':

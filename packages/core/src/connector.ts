@@ -10,12 +10,12 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { resolveConfig } from './config.js';
 import { checkDestination, type DestinationRules } from './destinations.js';
 import { type ParsePhoneOptions, type Phone, parsePhone } from './phone.js';
-import { payloadLocale, requireTemplate } from './templates.js';
+import { payloadLocale, templateFor, type WithGeneric } from './templates.js';
 
 type Template = { usageType: string; locale?: string };
 
 /** What the factory needs of a config: templates and the destination rules (destinationFields). */
-export type SmsConfig = DestinationRules & { templates: Template[] };
+export type SmsConfig = DestinationRules & { templates: WithGeneric<Template> };
 
 export type SmsMessage<C extends SmsConfig> = {
   phone: Phone;
@@ -73,7 +73,7 @@ export const createSmsConnector =
       );
       const phone = await parsePhone(provider, to, options.phone);
       checkDestination(provider, config, phone);
-      const template = requireTemplate(provider, config.templates, type, payloadLocale(payload));
+      const template = templateFor(config.templates, type, payloadLocale(payload));
       return options.send(config, { phone, type, template, payload });
     },
   });

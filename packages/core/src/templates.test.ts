@@ -1,4 +1,3 @@
-import { ConnectorError } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -9,7 +8,7 @@ import {
   findTemplate,
   payloadLocale,
   renderTemplate,
-  requireTemplate,
+  templateFor,
   smsTemplateGuard,
   templatesGuard,
   templateValues,
@@ -67,26 +66,13 @@ describe('findTemplate', () => {
   });
 });
 
-describe('requireTemplate', () => {
-  it('returns the template findTemplate finds', () => {
-    expect(requireTemplate('acme', templates, 'BindMfa', 'fr')).toEqual({
+describe('templateFor', () => {
+  it('returns the template findTemplate finds, from a list templatesGuard accepted', () => {
+    const guarded = templatesGuard(smsTemplateGuard).parse(templates);
+    expect(templateFor(guarded, 'BindMfa', 'fr')).toEqual({
       usageType: 'Generic',
       content: 'generic-fr',
       locale: 'fr',
-    });
-  });
-
-  it('throws template_not_found naming the usage type', () => {
-    let error: unknown;
-    try {
-      requireTemplate('acme', [{ usageType: 'SignIn', content: 'x' }], 'Register');
-    } catch (caught: unknown) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConnectorError);
-    expect(error).toMatchObject({
-      code: 'template_not_found',
-      data: { provider: 'acme', message: expect.stringContaining('"Register"') },
     });
   });
 });

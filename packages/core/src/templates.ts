@@ -1,8 +1,6 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { z } from 'zod';
 
 import { lazyGuard } from './config.js';
-import { connectorError } from './errors.js';
 
 /**
  * The nine Logto usage types. Listed here rather than read from the host's connector-kit, which is
@@ -49,7 +47,13 @@ export const templatesGuard = <T extends z.ZodType<{ usageType: string }>>(item:
             'a template with usageType "Generic" is required: usage types without their own template fall back on it',
         });
       }
-    });
+    })
+    .transform((templates) => templates as WithGeneric<z.infer<T>>);
+
+declare const holdsGeneric: unique symbol;
+
+/** A templates list that `templatesGuard` accepted: it holds a Generic template. */
+export type WithGeneric<T> = T[] & { readonly [holdsGeneric]: true };
 
 const messages: Record<UsageType, string> = {
   SignIn: 'Your sign-in verification code is {{code}}. It expires in {{ttlMinutes}} minutes.',
@@ -121,26 +125,14 @@ export const findTemplate = <T extends { usageType: string; locale?: string }>(
 };
 
 /**
- * The template for a usage type (Generic as the fallback). Every list the connectors pass here
- * went through `templatesGuard`, which requires Generic, so this always finds one and the SMS
- * connectors never raise TemplateNotFound; the check stays for a list without that guarantee.
- * (Mailgun, whose deliveries need no Generic, raises it from its own lookup.)
+ * The template for a usage type, Generic as the fallback: a list `templatesGuard` accepted holds
+ * Generic, so one is always found.
  */
-export const requireTemplate = <T extends { usageType: string; locale?: string }>(
-  provider: string,
-  templates: readonly T[],
+export const templateFor = <T extends { usageType: string; locale?: string }>(
+  templates: WithGeneric<T>,
   usageType: string,
   locale?: string,
-): T => {
-  const template = findTemplate(templates, usageType, locale);
-  if (!template) {
-    throw connectorError(ConnectorErrorCodes.TemplateNotFound, {
-      provider,
-      message: `no template for usage type "${usageType}" and no Generic template to fall back on`,
-    });
-  }
-  return template;
-};
+): T => findTemplate(templates, usageType, locale)!;
 
 /** Reads a dotted path through own properties only (`toString` or `__proto__` find nothing). */
 const readPath = (values: unknown, path: string): unknown => {
