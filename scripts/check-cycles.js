@@ -4,60 +4,27 @@
 // each cycle as a chain of files. Plain Node, no dependencies. The optional argument checks
 // another tree: `git archive 9d703c3 packages | tar -x -C /tmp/old` and
 // `node scripts/check-cycles.js /tmp/old` lists the five cycles that tree had.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { isTestish, resolveImport, walk, withoutComments } from './source-files.js';
 
 const importPattern =
   /(?:^|[\s;])(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-const isSource = (file) =>
-  file.endsWith('.ts') &&
-  !file.endsWith('.test.ts') &&
-  !file.endsWith('.d.ts') &&
-  !file.split(path.sep).includes('__fixtures__');
-
-const walk = (dir) =>
-  existsSync(dir)
-    ? readdirSync(dir).flatMap((name) => {
-        const full = path.join(dir, name);
-        return statSync(full).isDirectory()
-          ? name === 'node_modules'
-            ? []
-            : walk(full)
-          : isSource(full)
-            ? [full]
-            : [];
-      })
-    : [];
-
-/** The file an import names, when it is one of ours; undefined for a package or Node module. */
-const resolveImport = (root, from, specifier) => {
-  let target;
-  if (specifier.startsWith('.')) target = path.resolve(path.dirname(from), specifier);
-  else if (specifier === '@switchboard/core') target = path.join(root, 'packages/core/src/index');
-  else if (specifier.startsWith('@switchboard/core/'))
-    target = path.join(
-      root,
-      'packages/core/src',
-      specifier.slice('@switchboard/core/'.length),
-      'index',
-    );
-  else return undefined;
-  const base = target.replace(/\.js$/, '');
-  return [`${base}.ts`, path.join(base, 'index.ts')].find((file) => existsSync(file));
-};
+const isSource = (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !isTestish(file);
 
 export const findCycles = (root) => {
   const packages = path.join(root, 'packages');
   const files = readdirSync(packages).flatMap((name) => [
-    ...walk(path.join(packages, name, 'src')),
-    ...walk(path.join(packages, name, 'sandbox')),
+    ...walk(path.join(packages, name, 'src'), isSource),
+    ...walk(path.join(packages, name, 'sandbox'), isSource),
   ]);
   const graph = new Map(
     files.map((file) => {
       // Comments out, so an example in a doc comment draws no arrow.
-      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+      const text = withoutComments(readFileSync(file, 'utf8'));
       const targets = [...text.matchAll(importPattern)]
         .map((match) => resolveImport(root, file, match[1] ?? match[2]))
         .filter((target) => target !== undefined && target !== file);

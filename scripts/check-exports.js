@@ -3,39 +3,11 @@
 // fixtures count as users, never as exporters), plus the plain JS of scripts/ and bench/src/ as
 // users; follows relative imports and `@switchboard/core` (and its subpaths) through `export *`
 // barrels. Default exports are entry points (a factory, a probe, a sandbox) and are not checked.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const walk = (dir, keep) =>
-  existsSync(dir)
-    ? readdirSync(dir).flatMap((name) => {
-        const full = path.join(dir, name);
-        if (name === 'node_modules' || name === 'lib' || name === '.tmp') return [];
-        return statSync(full).isDirectory() ? walk(full, keep) : keep(full) ? [full] : [];
-      })
-    : [];
-
-const isTestish = (file) =>
-  /\.test\.[jt]s$/.test(file) || file.split(path.sep).includes('__fixtures__');
-
-const resolveImport = (root, from, specifier) => {
-  let target;
-  if (specifier.startsWith('.')) target = path.resolve(path.dirname(from), specifier);
-  else if (specifier === '@switchboard/core') target = path.join(root, 'packages/core/src/index');
-  else if (specifier.startsWith('@switchboard/core/'))
-    target = path.join(
-      root,
-      'packages/core/src',
-      specifier.slice('@switchboard/core/'.length),
-      'index',
-    );
-  else return undefined;
-  const base = target.replace(/\.(js|ts)$/, '');
-  return [`${base}.ts`, `${base}.js`, path.join(base, 'index.ts')].find((file) => existsSync(file));
-};
-
-const withoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/[^\n]*/g, '$1');
+import { isTestish, resolveImport, walk, withoutComments } from './source-files.js';
 
 const namesIn = (list) =>
   list

@@ -1,40 +1,15 @@
-// The channel a message goes out by (`sms`, `whatsapp`), for connectors that pick one per message.
-// Announced on a Node diagnostics channel, which reaches every bundle in the process and costs
-// nothing when no one listens: `switchboard send` (also with --dry-run) prints it.
+// What a connector announces about a message as it goes: the channel it goes out by (`sms`,
+// `whatsapp`, for connectors that pick one per message) and the SMS router's route and attempts.
+// Each goes out on a topic of Node's diagnostics_channel, which reaches every bundle in the
+// process and costs nothing when no one listens: `switchboard send` (also with --dry-run)
+// prints them.
 import { type Channel, channel, subscribe, unsubscribe } from 'node:diagnostics_channel';
 
 export type MessageChannelEvent = { provider: string; channel: string };
 
-const name = 'switchboard:message-channel';
-
-/** The diagnostics channel (Node's publish-subscribe topic) the announcements go out on. */
-let messageTopic: Channel | undefined;
-
-export const announceMessageChannel = (event: MessageChannelEvent) => {
-  messageTopic ??= channel(name);
-  if (messageTopic.hasSubscribers) messageTopic.publish(event);
-};
-
-/** Runs `call` and lists the channels announced meanwhile. */
-export const collectMessageChannels = async <T>(
-  call: () => Promise<T>,
-): Promise<{ outcome: PromiseSettledResult<T>; channels: MessageChannelEvent[] }> => {
-  const channels: MessageChannelEvent[] = [];
-  const listener = (event: unknown) => {
-    channels.push(event as MessageChannelEvent);
-  };
-  subscribe(name, listener);
-  try {
-    const [outcome] = await Promise.allSettled([call()]);
-    return { outcome: outcome!, channels };
-  } finally {
-    unsubscribe(name, listener);
-  }
-};
-
 /**
  * What the SMS router did with one message: the route it chose (`chain`), then each provider's
- * outcome. Announced like the message channel; `switchboard send` prints it.
+ * outcome.
  */
 export type RouteEvent =
   | { provider: string; event: 'route'; country: string; chain: string[] }
@@ -46,29 +21,47 @@ export type RouteEvent =
       note?: string;
     };
 
-const routeName = 'switchboard:route';
-
-let routeTopic: Channel | undefined;
-
-/** `event` is built only when someone listens (`switchboard send`), never on Logto's sends. */
-export const announceRoute = (event: () => RouteEvent) => {
-  routeTopic ??= channel(routeName);
-  if (routeTopic.hasSubscribers) routeTopic.publish(event());
+/** One diagnostics topic: announce on it (the event built only when someone listens), or collect. */
+const topic = <E>(name: string) => {
+  let published: Channel | undefined;
+  return {
+    announce: (event: () => E) => {
+      published ??= channel(name);
+      if (published.hasSubscribers) published.publish(event());
+    },
+    /** Runs `call` and lists the events announced meanwhile. */
+    collect: async <T>(
+      call: () => Promise<T>,
+    ): Promise<{ outcome: PromiseSettledResult<T>; events: E[] }> => {
+      const events: E[] = [];
+      const listener = (event: unknown) => {
+        events.push(event as E);
+      };
+      subscribe(name, listener);
+      try {
+        const [outcome] = await Promise.allSettled([call()]);
+        return { outcome: outcome!, events };
+      } finally {
+        unsubscribe(name, listener);
+      }
+    },
+  };
 };
 
-/** Runs `call` and lists the route events announced meanwhile. */
-export const collectRouteEvents = async <T>(
-  call: () => Promise<T>,
-): Promise<{ outcome: PromiseSettledResult<T>; routeEvents: RouteEvent[] }> => {
-  const routeEvents: RouteEvent[] = [];
-  const listener = (event: unknown) => {
-    routeEvents.push(event as RouteEvent);
-  };
-  subscribe(routeName, listener);
-  try {
-    const [outcome] = await Promise.allSettled([call()]);
-    return { outcome: outcome!, routeEvents };
-  } finally {
-    unsubscribe(routeName, listener);
-  }
+const messageChannels = topic<MessageChannelEvent>('switchboard:message-channel');
+const routes = topic<RouteEvent>('switchboard:route');
+
+export const announceMessageChannel = (event: MessageChannelEvent) =>
+  messageChannels.announce(() => event);
+
+export const collectMessageChannels = async <T>(call: () => Promise<T>) => {
+  const { outcome, events } = await messageChannels.collect(call);
+  return { outcome, channels: events };
+};
+
+export const announceRoute = routes.announce;
+
+export const collectRouteEvents = async <T>(call: () => Promise<T>) => {
+  const { outcome, events } = await routes.collect(call);
+  return { outcome, routeEvents: events };
 };

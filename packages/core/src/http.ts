@@ -3,7 +3,6 @@
 // the answer read, failures included (answer.ts). Every error it throws is a redacted
 // ConnectorError whose failure kind (failure-kind.ts) says whether the request can have arrived.
 import { type ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
-import type { Method } from 'got';
 import type { ZodType, ZodTypeDef } from 'zod';
 
 import {
@@ -24,7 +23,7 @@ import { failedWith } from './failure-kind.js';
 import { networkFailure, proxyHint } from './network-failure.js';
 import { type Route, routeOf } from './proxy.js';
 import { createRedactor, type Redactor } from './redact.js';
-import { createTransport, type RawAnswer } from './transport.js';
+import { createTransport, type Outgoing, type RawAnswer } from './transport.js';
 
 export {
   isSuccessStatus,
@@ -57,14 +56,7 @@ export type HttpClientOptions = {
   maxResponseBytes?: number;
 };
 
-export type RequestOptions<T> = {
-  method?: Method;
-  url: string;
-  headers?: Record<string, string>;
-  form?: Record<string, string>;
-  json?: unknown;
-  body?: string | Buffer;
-  searchParams?: Record<string, string> | URLSearchParams;
+export type RequestOptions<T> = Outgoing & {
   /** Guard for a successful (2xx) JSON body. */
   guard: ZodType<T, ZodTypeDef, unknown>;
   /**
