@@ -50,10 +50,11 @@ export const templatesGuard = <T extends z.ZodType<{ usageType: string }>>(item:
     })
     .transform((templates) => templates as WithGeneric<z.infer<T>>);
 
-declare const holdsGeneric: unique symbol;
-
-/** A templates list that `templatesGuard` accepted: it holds a Generic template. */
-export type WithGeneric<T> = T[] & { readonly [holdsGeneric]: true };
+/**
+ * A templates list that `templatesGuard` accepted: it holds a Generic template. The mark exists
+ * only for the type checker (a plain array lacks it), so nothing else passes for such a list.
+ */
+export type WithGeneric<T> = T[] & { readonly holdsGeneric: true };
 
 const messages: Record<UsageType, string> = {
   SignIn: 'Your sign-in verification code is {{code}}. It expires in {{ttlMinutes}} minutes.',
