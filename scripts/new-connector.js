@@ -242,8 +242,8 @@ export default createSmsConnector({
 import {
   payloadLocale,
   renderTemplate,
-  requireTemplate,
   resolveConfig,
+  templateFor,
   templateValues,
 } from '@switchboard/core';
 
@@ -258,7 +258,7 @@ const create${camel[0].toUpperCase()}${camel.slice(1)}Connector: CreateConnector
   sendMessage: async ({ to, type, payload }, inputConfig) => {
     const config = await resolveConfig(PROVIDER, ${guard}, getConfig, defaultMetadata.id, inputConfig);
     // ${todo('use getI18nEmailTemplate first, as connector-mailgun does')}
-    const template = requireTemplate(PROVIDER, config.templates, type, payloadLocale(payload));
+    const template = templateFor(config.templates, type, payloadLocale(payload));
     return send(config, to, renderTemplate(template.content, templateValues(payload)));
   },
 });
