@@ -15,6 +15,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { tableCells } from './markdown-table.js';
+
 const root = path.resolve(
   process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'),
 );
@@ -22,31 +24,6 @@ const translationFile = /^README\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.md$/;
 
 /** Drops fenced code blocks, so JSON keys in examples neither count nor confuse the table reader. */
 const withoutFences = (markdown) => markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
-
-/** The cells of one table row; a `|` inside a code span or escaped as `\|` does not split. */
-const cells = (line) => {
-  const result = [];
-  let cell = '';
-  let inCode = false;
-  const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-  for (let index = 0; index < body.length; index += 1) {
-    const char = body[index];
-    if (char === '\\' && body[index + 1] === '|') {
-      cell += '|';
-      index += 1;
-    } else if (char === '`') {
-      inCode = !inCode;
-      cell += char;
-    } else if (char === '|' && !inCode) {
-      result.push(cell.trim());
-      cell = '';
-    } else {
-      cell += char;
-    }
-  }
-  result.push(cell.trim());
-  return result;
-};
 
 const codeSpans = (text) => [...text.matchAll(/`([^`\n]+)`/g)].map((match) => match[1].trim());
 
@@ -60,12 +37,12 @@ const configFields = (markdown) => {
       (index === 0 || !lines[index - 1].trim().startsWith('|')) &&
       /^\|?\s*:?-{3,}/.test(lines[index + 1].trim());
     if (!isTableStart) continue;
-    const header = cells(lines[index]);
+    const header = tableCells(lines[index]);
     if (header[0] !== 'Field') continue;
     const keyColumn = header.indexOf('Key');
     const column = keyColumn === -1 ? 0 : keyColumn;
     for (let row = index + 2; row < lines.length && lines[row].trim().startsWith('|'); row += 1) {
-      for (const name of codeSpans(cells(lines[row])[column] ?? '')) {
+      for (const name of codeSpans(tableCells(lines[row])[column] ?? '')) {
         if (!fields.includes(name)) fields.push(name);
       }
     }

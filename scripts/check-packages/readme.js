@@ -17,6 +17,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { tableCells } from '../markdown-table.js';
+
 export const guideWidth = 72;
 const cellPadding = 3;
 
@@ -52,31 +54,6 @@ const unbreakableRuns = (text) => {
   }
   if (run) runs.push(run.replaceAll('`', ''));
   return runs;
-};
-
-/** The cells of a table row; a `|` in a code span or escaped does not split. */
-const cellsOf = (line) => {
-  const result = [];
-  let cell = '';
-  let inCode = false;
-  const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-  for (let index = 0; index < body.length; index += 1) {
-    const char = body[index];
-    if (char === '\\' && body[index + 1] === '|') {
-      cell += '|';
-      index += 1;
-      continue;
-    }
-    if (char === '`') inCode = !inCode;
-    if (char === '|' && !inCode) {
-      result.push(cell.trim());
-      cell = '';
-    } else {
-      cell += char;
-    }
-  }
-  result.push(cell.trim());
-  return result;
 };
 
 const longest = (text) => Math.max(0, ...unbreakableRuns(rendered(text)).map((run) => run.length));
@@ -128,7 +105,7 @@ export const readmeProblems = (markdown) => {
       }
     }
     if (/^\s*\|/.test(line)) {
-      const cells = cellsOf(line);
+      const cells = tableCells(line);
       if (cells.every((cell) => /^:?-{3,}:?$/.test(cell))) continue;
       table ??= { start: number, columns: [] };
       for (const [column, cell] of cells.entries()) {
